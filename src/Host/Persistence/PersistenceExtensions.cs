@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace OneStop.Host.Persistence;
+
+public static class PersistenceExtensions
+{
+    /// <summary>Registers <see cref="OneStopDbContext"/> on the configured provider.</summary>
+    public static IHostApplicationBuilder AddOneStopPersistence(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var provider = options.ParseProvider();
+        var connectionString = builder.Configuration.GetConnectionString("OneStop");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? DatabaseProviderExtensions.DefaultSqliteConnectionString(builder.Environment.ContentRootPath)
+                : throw new StartupException(
+                    $"OS1003: ConnectionStrings:OneStop is required for Database:Provider '{provider}'.");
+        }
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteFolder(connectionString);
+        }
+
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => builder.Services.AddDbContext<OneStopDbContext, SqliteOneStopDbContext>(
+                o => o.UseProvider(provider, connectionString)),
+            DatabaseProvider.PostgreSql => builder.Services.AddDbContext<OneStopDbContext, PostgreSqlOneStopDbContext>(
+                o => o.UseProvider(provider, connectionString)),
+            _ => builder.Services.AddDbContext<OneStopDbContext, SqlServerOneStopDbContext>(
+                o => o.UseProvider(provider, connectionString)),
+        };
+        return builder;
+    }
+
+    /// <summary>
+    /// Applies pending migrations. An unreachable database becomes a <see cref="StartupException"/> with one clear line.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILogger<OneStopDbContext>>();
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count == 0)
+            {
+                logger.LogInformation("Database schema is up to date ({Provider})", db.Database.ProviderName);
+                return;
+            }
+
+            logger.LogInformation("Applying {Count} migration(s) on {Provider}", pending.Count, db.Database.ProviderName);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException { InnerException: DbException })
+        {
+            var cause = ex is DbException ? ex : ex.InnerException!;
+            throw new StartupException($"OS1002: The database cannot be reached or migrated ({db.Database.ProviderName}): {cause.Message}", ex);
+        }
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

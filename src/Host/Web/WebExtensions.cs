@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.OpenApi;
+using OneStop.Host.Features.Account;
+using OneStop.Host.Features.Agencies;
+using OneStop.Host.Health;
+using OneStop.Host.Identity;
+using OneStop.Host.Logging;
+using Scalar.AspNetCore;
+
+namespace OneStop.Host.Web;
+
+public static class WebExtensions
+{
+    private static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en")];
+
+    /// <summary>Pages (Vietnamese first, English available), ProblemDetails, OpenAPI and health checks.</summary>
+    public static IHostApplicationBuilder AddOneStopWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Vietnamese letters are written as themselves, not as &#x...; entities: readable pages, smaller HTML.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("vi-VN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddProblemDetails();
+        services.AddOpenApi(o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "OneStop API";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "An access token from /connect/token (authorization code + PKCE, or client credentials) with the `api` scope.",
+                };
+                return Task.CompletedTask;
+            });
+        });
+        services.AddOneStopHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseOneStopWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseOneStopRequestLogging();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseUserLogContext();
+        app.UseAuthorization();
+
+        app.MapOneStopHealthChecks();
+        app.MapConnectEndpoints();
+        app.MapAccountEndpoints();
+        app.MapRazorPages();
+
+        var api = app.MapGroup("/api");
+        api.MapAgenciesApi();
+
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference("/api-docs");
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace OneStop.Workflows.Calendar;
+
+/// <summary>
+/// An ISO 8601 duration such as <c>P5D</c>, <c>PT4H</c> or <c>P0.5D</c> (fractions allowed on any component).
+/// Years and months stay calendar units; weeks count as seven days.
+/// </summary>
+public readonly partial record struct IsoDuration(decimal Years, decimal Months, decimal Days, decimal Hours, decimal Minutes, decimal Seconds)
+{
+    [GeneratedRegex(@"^P(?!$)(?:(?<y>\d+(?:[.,]\d+)?)Y)?(?:(?<mo>\d+(?:[.,]\d+)?)M)?(?:(?<w>\d+(?:[.,]\d+)?)W)?(?:(?<d>\d+(?:[.,]\d+)?)D)?(?:T(?=\d)(?:(?<h>\d+(?:[.,]\d+)?)H)?(?:(?<mi>\d+(?:[.,]\d+)?)M)?(?:(?<s>\d+(?:[.,]\d+)?)S)?)?$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Pattern();
+
+    /// <summary>Parses a duration; returns false when the text is not an ISO 8601 duration.</summary>
+    public static bool TryParse(string? text, out IsoDuration duration)
+    {
+        duration = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+        var match = Pattern().Match(text.Trim());
+        if (!match.Success)
+        {
+            return false;
+        }
+        decimal Part(string name) => match.Groups[name].Success
+            ? decimal.Parse(match.Groups[name].Value.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture)
+            : 0m;
+        duration = new IsoDuration(Part("y"), Part("mo"), Part("w") * 7 + Part("d"), Part("h"), Part("mi"), Part("s"));
+        return true;
+    }
+
+    /// <summary>Parses a duration or throws <see cref="FormatException"/>.</summary>
+    public static IsoDuration Parse(string text) =>
+        TryParse(text, out var d) ? d : throw new FormatException($"'{text}' is not an ISO 8601 duration.");
+
+    /// <summary>The fixed-length part (days, hours, minutes, seconds) as a time span; a day is 24 hours.</summary>
+    public TimeSpan FixedPart =>
+        TimeSpan.FromTicks((long)(((Days * 24m + Hours) * 60m + Minutes) * 60m * TimeSpan.TicksPerSecond + Seconds * TimeSpan.TicksPerSecond));
+
+    /// <summary>Adds the duration to an instant on the wall clock.</summary>
+    public DateTimeOffset AddTo(DateTimeOffset start)
+    {
+        var wholeMonths = (int)decimal.Truncate(Years * 12m + Months);
+        var fractionDays = (Years * 12m + Months - wholeMonths) * 30m;
+        return start.AddMonths(wholeMonths).Add(FixedPart).Add(TimeSpan.FromTicks((long)(fractionDays * TimeSpan.TicksPerDay)));
+    }
+}

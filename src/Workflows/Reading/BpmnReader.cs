@@ -1,0 +1,501 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using OneStop.Workflows.Model;
+using OneStop.Workflows.Validation;
+
+namespace OneStop.Workflows.Reading;
+
+/// <summary>The result of reading a BPMN document: a model (null if the XML is unusable) and reading problems.</summary>
+/// <param name="Model">The model, or null when the document is not BPMN.</param>
+/// <param name="Problems">Problems found while reading (unsupported elements, broken references).</param>
+public sealed record ReadResult(BpmnModel? Model, IReadOnlyList<ValidationProblem> Problems);
+
+/// <summary>
+/// Reads BPMN 2.0 XML into a <see cref="BpmnModel"/>. Never throws for bad input: every defect becomes a problem.
+/// Foreign extension elements and attributes are ignored; DI is kept only inside the original XML.
+/// </summary>
+public static class BpmnReader
+{
+    private static readonly XNamespace Bpmn = BpmnNamespaces.Model;
+    private static readonly XNamespace Os = BpmnNamespaces.OneStop;
+
+    private static readonly HashSet<string> UnsupportedFlowNodes = new(StringComparer.Ordinal)
+    {
+        "transaction", "adHocSubProcess", "complexGateway", "callChoreography", "subChoreography",
+        "choreographyTask", "implicitThrowEvent",
+    };
+
+    /// <summary>Reads a file, honouring the encoding declared in the XML.</summary>
+    public static ReadResult ReadFile(string path) => Read(File.ReadAllBytes(path));
+
+    /// <summary>Reads a document from bytes, honouring the declared encoding.</summary>
+    public static ReadResult Read(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        XDocument document;
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            using var reader = XmlReader.Create(stream, SafeSettings());
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex)
+        {
+            return NotWellFormed(ex);
+        }
+        return Read(document, DecodeOriginal(content, document));
+    }
+
+    /// <summary>Reads a document from text.</summary>
+    public static ReadResult Read(string xml)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        XDocument document;
+        try
+        {
+            using var text = new StringReader(xml);
+            using var reader = XmlReader.Create(text, SafeSettings());
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex)
+        {
+            return NotWellFormed(ex);
+        }
+        return Read(document, xml);
+    }
+
+    // DTDs and external entities are refused: a model is untrusted input.
+    private static XmlReaderSettings SafeSettings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+    };
+
+    private static string DecodeOriginal(byte[] content, XDocument document)
+    {
+        var declared = document.Declaration?.Encoding;
+        Encoding encoding = Encoding.UTF8;
+        if (!string.IsNullOrEmpty(declared))
+        {
+            try
+            {
+                encoding = Encoding.GetEncoding(declared);
+            }
+            catch (ArgumentException)
+            {
+                encoding = Encoding.UTF8;
+            }
+        }
+        using var reader = new StreamReader(new MemoryStream(content), encoding, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private static ReadResult NotWellFormed(XmlException ex) => new(null,
+    [
+        new ValidationProblem(ProblemCodes.NotBpmn, ProblemSeverity.Error, null, ex.LineNumber, ex.LinePosition,
+            $"Tài liệu không phải XML hợp lệ: {ex.Message}", $"The document is not well-formed XML: {ex.Message}"),
+    ]);
+
+    private static ReadResult Read(XDocument document, string xml)
+    {
+        var root = document.Root;
+        if (root is null || root.Name != Bpmn + "definitions")
+        {
+            var at = Position(root);
+            return new ReadResult(null,
+            [
+                new ValidationProblem(ProblemCodes.NotBpmn, ProblemSeverity.Error, null, at.Line, at.Column,
+                    "Phần tử gốc phải là bpmn:definitions.", "The root element must be bpmn:definitions."),
+            ]);
+        }
+
+        var context = new ReadContext(root);
+        var model = new BpmnModel { Xml = xml };
+        foreach (var participant in root.Elements(Bpmn + "collaboration").Elements(Bpmn + "participant"))
+        {
+            var id = (string?)participant.Attribute("id");
+            var processRef = (string?)participant.Attribute("processRef");
+            if (id is not null && processRef is not null)
+            {
+                model.Participants[id] = LocalRef(processRef);
+            }
+        }
+        foreach (var processElement in root.Elements(Bpmn + "process"))
+        {
+            model.Processes.Add(ReadProcess(processElement, context));
+        }
+        return new ReadResult(model, context.Problems);
+    }
+
+    private static ProcessModel ReadProcess(XElement element, ReadContext context)
+    {
+        var id = (string?)element.Attribute("id") ?? "process";
+        var scope = new FlowScope { Id = id };
+        var process = new ProcessModel
+        {
+            Id = id,
+            Name = (string?)element.Attribute("name"),
+            IsExecutable = string.Equals((string?)element.Attribute("isExecutable"), "true", StringComparison.OrdinalIgnoreCase),
+            Position = Position(element),
+            Scope = scope,
+        };
+        ReadScope(element, scope, process, context);
+        foreach (var node in process.NodesById.Values.Where(n => n.Kind == ElementKind.BoundaryEvent))
+        {
+            if (node.AttachedToId is not null && process.NodesById.TryGetValue(node.AttachedToId, out var host) && host.IsActivity)
+            {
+                node.AttachedTo = host;
+                host.Boundaries.Add(node);
+            }
+        }
+        return process;
+    }
+
+    private static void ReadScope(XElement container, FlowScope scope, ProcessModel process, ReadContext context)
+    {
+        foreach (var child in container.Elements())
+        {
+            if (child.Name.Namespace != Bpmn)
+            {
+                continue;
+            }
+            var local = child.Name.LocalName;
+            if (local == "sequenceFlow")
+            {
+                ReadFlow(child, scope, process, context);
+                continue;
+            }
+            var kind = KindOf(local);
+            if (kind is null && !UnsupportedFlowNodes.Contains(local))
+            {
+                continue;
+            }
+            var node = ReadNode(child, kind ?? ElementKind.Unsupported, scope, context);
+            if (!process.NodesById.TryAdd(node.Id, node))
+            {
+                context.Problems.Add(ProblemCodes.Error(ProblemCodes.DuplicateId, node,
+                    $"Mã phần tử '{node.Id}' bị trùng.", $"Element id '{node.Id}' is used more than once."));
+                continue;
+            }
+            scope.Nodes.Add(node);
+            if (node.Kind == ElementKind.SubProcess)
+            {
+                node.SubScope = new FlowScope { Id = node.Id, Owner = node, Parent = scope };
+                ReadScope(child, node.SubScope, process, context);
+            }
+        }
+
+        foreach (var flow in scope.Flows)
+        {
+            flow.Source = process.NodesById.GetValueOrDefault(flow.SourceId);
+            flow.Target = process.NodesById.GetValueOrDefault(flow.TargetId);
+            if (flow.Source is null || flow.Target is null || flow.Source.Scope != scope || flow.Target.Scope != scope)
+            {
+                context.Problems.Add(ProblemCodes.Make(ProblemCodes.FlowWithoutTarget, ProblemSeverity.Error, flow.Id, flow.Position,
+                    $"Luồng '{flow.Id}' không có nguồn hoặc đích hợp lệ trong cùng phạm vi.",
+                    $"Sequence flow '{flow.Id}' has no valid source or target in the same scope."));
+                flow.Source = null;
+                flow.Target = null;
+                continue;
+            }
+            flow.Source.Outgoing.Add(flow);
+            flow.Target.Incoming.Add(flow);
+        }
+    }
+
+    private static void ReadFlow(XElement element, FlowScope scope, ProcessModel process, ReadContext context)
+    {
+        var id = (string?)element.Attribute("id") ?? $"flow_{scope.Flows.Count + 1}";
+        var condition = element.Element(Bpmn + "conditionExpression");
+        var flow = new SequenceFlow
+        {
+            Id = id,
+            Name = (string?)element.Attribute("name"),
+            SourceId = (string?)element.Attribute("sourceRef") ?? string.Empty,
+            TargetId = (string?)element.Attribute("targetRef") ?? string.Empty,
+            Condition = condition is null || string.IsNullOrWhiteSpace(condition.Value) ? null : condition.Value.Trim(),
+            Position = Position(element),
+        };
+        if (!process.FlowsById.TryAdd(id, flow))
+        {
+            context.Problems.Add(ProblemCodes.Make(ProblemCodes.DuplicateId, ProblemSeverity.Error, id, flow.Position,
+                $"Mã phần tử '{id}' bị trùng.", $"Element id '{id}' is used more than once."));
+            return;
+        }
+        scope.Flows.Add(flow);
+    }
+
+    private static ElementKind? KindOf(string local) => local switch
+    {
+        "startEvent" => ElementKind.StartEvent,
+        "endEvent" => ElementKind.EndEvent,
+        "intermediateCatchEvent" => ElementKind.IntermediateCatchEvent,
+        "intermediateThrowEvent" => ElementKind.IntermediateThrowEvent,
+        "boundaryEvent" => ElementKind.BoundaryEvent,
+        "task" => ElementKind.Task,
+        "userTask" => ElementKind.UserTask,
+        "manualTask" => ElementKind.ManualTask,
+        "serviceTask" => ElementKind.ServiceTask,
+        "sendTask" => ElementKind.SendTask,
+        "receiveTask" => ElementKind.ReceiveTask,
+        "scriptTask" => ElementKind.ScriptTask,
+        "businessRuleTask" => ElementKind.BusinessRuleTask,
+        "subProcess" => ElementKind.SubProcess,
+        "callActivity" => ElementKind.CallActivity,
+        "exclusiveGateway" => ElementKind.ExclusiveGateway,
+        "parallelGateway" => ElementKind.ParallelGateway,
+        "inclusiveGateway" => ElementKind.InclusiveGateway,
+        "eventBasedGateway" => ElementKind.EventBasedGateway,
+        _ => null,
+    };
+
+    private static FlowNode ReadNode(XElement element, ElementKind kind, FlowScope scope, ReadContext context)
+    {
+        var id = (string?)element.Attribute("id") ?? $"{element.Name.LocalName}_{context.Problems.Count + 1}";
+        var script = element.Element(Bpmn + "script");
+        var node = new FlowNode
+        {
+            Id = id,
+            Name = (string?)element.Attribute("name"),
+            Kind = kind,
+            XmlType = element.Name.LocalName,
+            Position = Position(element),
+            Scope = scope,
+            Event = ReadEventDefinition(element, context),
+            AttachedToId = LocalRefOrNull((string?)element.Attribute("attachedToRef")),
+            CancelActivity = !string.Equals((string?)element.Attribute("cancelActivity") ?? (string?)element.Attribute("isInterrupting"),
+                "false", StringComparison.OrdinalIgnoreCase),
+            DefaultFlowId = (string?)element.Attribute("default"),
+            TriggeredByEvent = string.Equals((string?)element.Attribute("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase),
+            Script = script?.Value,
+            ScriptFormat = (string?)element.Attribute("scriptFormat"),
+            CalledElement = (string?)element.Attribute("calledElement"),
+            Loop = ReadLoop(element),
+            Os = ReadOs(element),
+            Instantiate = string.Equals((string?)element.Attribute("instantiate"), "true", StringComparison.OrdinalIgnoreCase),
+        };
+        if (kind == ElementKind.ReceiveTask && element.Attribute("messageRef") is { } receiveRef)
+        {
+            node = CopyWithEvent(node, new EventDefinition
+            {
+                Trigger = EventTrigger.Message,
+                DefinitionType = "messageRef",
+                MessageName = context.MessageName(receiveRef.Value),
+                CorrelationKey = (string?)element.Attribute(Os + "correlationKey"),
+            });
+        }
+        foreach (var mapping in element.Elements(Bpmn + "extensionElements").Elements())
+        {
+            if (mapping.Name != Os + "in" && mapping.Name != Os + "out")
+            {
+                continue;
+            }
+            var target = (string?)mapping.Attribute("target");
+            var source = (string?)mapping.Attribute("source");
+            var sourceExpression = (string?)mapping.Attribute("sourceExpression");
+            if (target is null || (source is null && sourceExpression is null))
+            {
+                continue;
+            }
+            var item = new VariableMapping(sourceExpression ?? source!, target, sourceExpression is not null);
+            (mapping.Name.LocalName == "in" ? node.InMappings : node.OutMappings).Add(item);
+        }
+        if (kind == ElementKind.Unsupported)
+        {
+            context.Problems.Add(ProblemCodes.Error(ProblemCodes.UnsupportedElement, node,
+                $"Phần tử '{node.XmlType}' chưa được hỗ trợ.", $"Element '{node.XmlType}' is not supported."));
+        }
+        return node;
+    }
+
+    private static FlowNode CopyWithEvent(FlowNode node, EventDefinition definition) => new()
+    {
+        Id = node.Id, Name = node.Name, Kind = node.Kind, XmlType = node.XmlType, Position = node.Position, Scope = node.Scope,
+        Event = definition, AttachedToId = node.AttachedToId, CancelActivity = node.CancelActivity, DefaultFlowId = node.DefaultFlowId,
+        TriggeredByEvent = node.TriggeredByEvent, Script = node.Script, ScriptFormat = node.ScriptFormat,
+        CalledElement = node.CalledElement, Loop = node.Loop, Os = node.Os, Instantiate = node.Instantiate,
+    };
+
+    private static EventDefinition ReadEventDefinition(XElement element, ReadContext context)
+    {
+        var definitions = element.Elements()
+            .Where(e => e.Name.Namespace == Bpmn && (e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || e.Name.LocalName == "eventDefinitionRef"))
+            .ToList();
+        if (definitions.Count == 0)
+        {
+            return EventDefinition.NoneEvent;
+        }
+        if (definitions.Count > 1)
+        {
+            return new EventDefinition { Trigger = EventTrigger.Unsupported, DefinitionType = "multiple event definitions" };
+        }
+        var definition = definitions[0];
+        var type = definition.Name.LocalName;
+        switch (type)
+        {
+            case "messageEventDefinition":
+                var messageRef = (string?)definition.Attribute("messageRef");
+                return new EventDefinition
+                {
+                    Trigger = EventTrigger.Message,
+                    DefinitionType = type,
+                    MessageName = messageRef is null ? null : context.MessageName(messageRef),
+                    CorrelationKey = (string?)definition.Attribute(Os + "correlationKey") ?? (string?)element.Attribute(Os + "correlationKey"),
+                };
+            case "timerEventDefinition":
+                var (timerKind, timerElement) =
+                    definition.Element(Bpmn + "timeDuration") is { } d ? (TimerKind.Duration, d)
+                    : definition.Element(Bpmn + "timeDate") is { } t ? (TimerKind.Date, t)
+                    : definition.Element(Bpmn + "timeCycle") is { } c ? (TimerKind.Cycle, c)
+                    : (TimerKind.Duration, (XElement?)null);
+                return new EventDefinition
+                {
+                    Trigger = EventTrigger.Timer,
+                    DefinitionType = type,
+                    TimerKind = timerKind,
+                    TimerExpression = timerElement?.Value.Trim(),
+                };
+            case "errorEventDefinition":
+            case "escalationEventDefinition":
+                var isError = type == "errorEventDefinition";
+                var codeRef = (string?)definition.Attribute(isError ? "errorRef" : "escalationRef");
+                string? code = null;
+                string? unresolved = null;
+                if (!string.IsNullOrEmpty(codeRef))
+                {
+                    code = isError ? context.ErrorCode(codeRef) : context.EscalationCode(codeRef);
+                    if (code is null)
+                    {
+                        unresolved = codeRef;
+                        code = LocalRef(codeRef);
+                    }
+                }
+                return new EventDefinition
+                {
+                    Trigger = isError ? EventTrigger.Error : EventTrigger.Escalation,
+                    DefinitionType = type,
+                    Code = code,
+                    UnresolvedRef = unresolved,
+                };
+            case "terminateEventDefinition":
+                return new EventDefinition { Trigger = EventTrigger.Terminate, DefinitionType = type };
+            case "linkEventDefinition":
+                return new EventDefinition
+                {
+                    Trigger = EventTrigger.Link,
+                    DefinitionType = type,
+                    LinkName = (string?)definition.Attribute("name") ?? (string?)element.Attribute("name"),
+                };
+            default:
+                return new EventDefinition { Trigger = EventTrigger.Unsupported, DefinitionType = type };
+        }
+    }
+
+    private static LoopSpec? ReadLoop(XElement element)
+    {
+        if (element.Element(Bpmn + "multiInstanceLoopCharacteristics") is { } mi)
+        {
+            var inputItem = mi.Element(Bpmn + "inputDataItem");
+            return new LoopSpec
+            {
+                IsMultiInstance = true,
+                IsSequential = string.Equals((string?)mi.Attribute("isSequential"), "true", StringComparison.OrdinalIgnoreCase),
+                Collection = (string?)mi.Attribute(Os + "collection") ?? NonEmpty(mi.Element(Bpmn + "loopDataInputRef")?.Value),
+                ElementVariable = (string?)mi.Attribute(Os + "elementVariable")
+                    ?? (string?)inputItem?.Attribute("name") ?? (string?)inputItem?.Attribute("id"),
+                Cardinality = NonEmpty(mi.Element(Bpmn + "loopCardinality")?.Value),
+                CompletionCondition = NonEmpty(mi.Element(Bpmn + "completionCondition")?.Value),
+            };
+        }
+        if (element.Element(Bpmn + "standardLoopCharacteristics") is { } loop)
+        {
+            return new LoopSpec
+            {
+                IsMultiInstance = false,
+                LoopCondition = NonEmpty(loop.Element(Bpmn + "loopCondition")?.Value),
+                LoopMaximum = int.TryParse((string?)loop.Attribute("loopMaximum"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) ? max : null,
+                TestBefore = string.Equals((string?)loop.Attribute("testBefore"), "true", StringComparison.OrdinalIgnoreCase),
+            };
+        }
+        return null;
+    }
+
+    private static OsExtensions ReadOs(XElement element)
+    {
+        if (!element.Attributes().Any(a => a.Name.Namespace == Os))
+        {
+            return OsExtensions.Empty;
+        }
+        string? Get(string name) => NonEmpty((string?)element.Attribute(Os + name));
+        var outcomes = Get("outcomes")?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        return new OsExtensions
+        {
+            Department = Get("department"),
+            Role = Get("role"),
+            Assignee = Get("assignee"),
+            Deadline = Get("deadline"),
+            Calendar = Get("calendar"),
+            Handler = Get("handler"),
+            Status = Get("status"),
+            Outcomes = outcomes,
+            Notice = Get("notice"),
+        };
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    internal static SourcePosition Position(XObject? element) =>
+        element is IXmlLineInfo info && info.HasLineInfo() ? new SourcePosition(info.LineNumber, info.LinePosition) : default;
+
+    // References may be QNames ("tns:Message_1"); ids are matched on the local part.
+    private static string LocalRef(string reference)
+    {
+        var colon = reference.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 ? reference[(colon + 1)..] : reference;
+    }
+
+    private static string? LocalRefOrNull(string? reference) => reference is null ? null : LocalRef(reference);
+
+    private sealed class ReadContext
+    {
+        private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _escalations = new(StringComparer.Ordinal);
+
+        public ReadContext(XElement root)
+        {
+            foreach (var message in root.Elements(Bpmn + "message"))
+            {
+                if ((string?)message.Attribute("id") is { } id)
+                {
+                    _messages[id] = (string?)message.Attribute("name") ?? id;
+                }
+            }
+            foreach (var error in root.Elements(Bpmn + "error"))
+            {
+                if ((string?)error.Attribute("id") is { } id)
+                {
+                    _errors[id] = NonEmpty((string?)error.Attribute("errorCode")) ?? id;
+                }
+            }
+            foreach (var escalation in root.Elements(Bpmn + "escalation"))
+            {
+                if ((string?)escalation.Attribute("id") is { } id)
+                {
+                    _escalations[id] = NonEmpty((string?)escalation.Attribute("escalationCode")) ?? id;
+                }
+            }
+        }
+
+        public List<ValidationProblem> Problems { get; } = [];
+
+        public string MessageName(string reference) => _messages.GetValueOrDefault(LocalRef(reference)) ?? LocalRef(reference);
+
+        public string? ErrorCode(string reference) => _errors.GetValueOrDefault(LocalRef(reference));
+
+        public string? EscalationCode(string reference) => _escalations.GetValueOrDefault(LocalRef(reference));
+    }
+}

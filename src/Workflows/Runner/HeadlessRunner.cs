@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OneStop.Workflows.Calendar;
+using OneStop.Workflows.Execution;
+using OneStop.Workflows.Model;
+using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Validation;
+
+namespace OneStop.Workflows.Runner;
+
+/// <summary>
+/// The headless runner behind <c>bpmn run FILE [options]</c>: runs a BPMN file in memory on a virtual clock and prints
+/// the journal as JSON lines, then a summary line. Exit codes: 0 completed, 2 waiting, 3 failed, 4 invalid model,
+/// 64 bad usage.
+/// </summary>
+public static class HeadlessRunner
+{
+    /// <summary>The instance completed.</summary>
+    public const int ExitCompleted = 0;
+    /// <summary>The instance is still waiting when nothing can move any more.</summary>
+    public const int ExitWaiting = 2;
+    /// <summary>The instance failed (incident).</summary>
+    public const int ExitFailed = 3;
+    /// <summary>The model has errors.</summary>
+    public const int ExitInvalidModel = 4;
+    /// <summary>The command line is wrong.</summary>
+    public const int ExitUsage = 64;
+
+    // Most steps a run may take; protects against models that loop without waiting.
+    private const int MaxSteps = 100_000;
+
+    private static readonly JsonSerializerOptions LineOptions = new()
+    {
+        // Keeps Vietnamese names readable in the output; the lines are data, not HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Runs the arguments that follow <c>bpmn run</c>.</summary>
+    /// <param name="args">FILE and options.</param>
+    /// <param name="output">Receives the JSON lines.</param>
+    /// <param name="error">Receives usage and file errors.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var (options, usageError) = RunnerOptions.Parse(args);
+        if (options is null)
+        {
+            await error.WriteLineAsync($"bpmn run: {usageError}").ConfigureAwait(false);
+            await error.WriteLineAsync(RunnerOptions.Usage).ConfigureAwait(false);
+            return ExitUsage;
+        }
+        byte[] content;
+        try
+        {
+            content = await File.ReadAllBytesAsync(options.File, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            await error.WriteLineAsync($"bpmn run: cannot read '{options.File}': {ex.Message}").ConfigureAwait(false);
+            return ExitUsage;
+        }
+
+        var clock = new VirtualClock(options.Start ?? TimeProvider.System.GetUtcNow());
+        var store = new RecordingStore(new InMemoryWorkflowStore());
+        var engine = new WorkflowEngine(store, new WorkflowEngineOptions { TimeProvider = clock });
+        var (model, problems) = engine.Validate(content);
+        var errors = problems.Where(p => p.Severity == ProblemSeverity.Error).ToList();
+        foreach (var warning in problems.Where(p => p.Severity == ProblemSeverity.Warning))
+        {
+            await error.WriteLineAsync(ProblemLine(warning)).ConfigureAwait(false);
+        }
+        var process = model is null ? null : options.ProcessId is { } id ? model.FindProcess(id) : model.DefaultProcess;
+        if (model is not null && options.ProcessId is not null && process is null)
+        {
+            await error.WriteLineAsync($"bpmn run: the file has no process '{options.ProcessId}'.").ConfigureAwait(false);
+            return ExitUsage;
+        }
+        if (model is null || process is null || errors.Count > 0)
+        {
+            foreach (var problem in errors.Count > 0 ? errors : problems)
+            {
+                await output.WriteLineAsync(ProblemLine(problem)).ConfigureAwait(false);
+            }
+            return ExitInvalidModel;
+        }
+        await engine.DeployAsync(model.Xml, new DeployOptions { Publish = true }, cancellationToken).ConfigureAwait(false);
+
+        var session = new RunnerSession(engine, clock, options, process);
+        var instanceId = await session.RunAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var entry in store.Saved)
+        {
+            await output.WriteLineAsync(JournalLine(entry)).ConfigureAwait(false);
+        }
+        var instance = instanceId is null ? null : await engine.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var (eventName, exitCode) = instance?.Status switch
+        {
+            InstanceStatus.Completed => ("instance.completed", ExitCompleted),
+            InstanceStatus.Failed or InstanceStatus.Terminated => ("instance.failed", ExitFailed),
+            _ => ("instance.waiting", ExitWaiting),
+        };
+        var summary = new JsonObject
+        {
+            ["time"] = Instant(clock.Now),
+            ["event"] = eventName,
+            ["instanceId"] = instance?.Id,
+            ["variables"] = Variables(instance),
+            ["incidents"] = new JsonArray((instance?.Incidents ?? []).Select(i => (JsonNode?)new JsonObject
+            {
+                ["elementId"] = i.ElementId,
+                ["kind"] = i.Kind,
+                ["message"] = i.Message,
+            }).ToArray()),
+        };
+        await output.WriteLineAsync(summary.ToJsonString(LineOptions)).ConfigureAwait(false);
+        return exitCode;
+    }
+
+    private static JsonObject Variables(InstanceState? instance)
+    {
+        var result = new JsonObject();
+        foreach (var (name, value) in instance?.Variables ?? new Dictionary<string, JsonNode?>())
+        {
+            result[name] = value?.DeepClone();
+        }
+        return result;
+    }
+
+    private static string Instant(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+
+    private static string JournalLine(JournalEntry entry)
+    {
+        var line = new JsonObject
+        {
+            ["time"] = Instant(entry.Time),
+            ["event"] = entry.Event,
+            ["elementId"] = entry.ElementId,
+            ["elementName"] = entry.ElementName,
+            ["elementType"] = entry.ElementType,
+            ["instanceId"] = entry.InstanceId,
+        };
+        if (entry.TokenId is not null)
+        {
+            line["tokenId"] = entry.TokenId;
+        }
+        foreach (var (key, value) in entry.Data ?? [])
+        {
+            if (!line.ContainsKey(key))
+            {
+                line[key] = value?.DeepClone();
+            }
+        }
+        return line.ToJsonString(LineOptions);
+    }
+
+    private static string ProblemLine(ValidationProblem problem) => new JsonObject
+    {
+        ["event"] = "problem",
+        ["code"] = problem.Code,
+        ["severity"] = problem.Severity == ProblemSeverity.Error ? "error" : "warning",
+        ["elementId"] = problem.ElementId,
+        ["line"] = problem.Line,
+        ["column"] = problem.Column,
+        ["message"] = problem.MessageEn,
+        ["messageVi"] = problem.MessageVi,
+    }.ToJsonString(LineOptions);
+
+    /// <summary>The loop that moves one run: tasks, messages, then the clock.</summary>
+    private sealed class RunnerSession(WorkflowEngine engine, VirtualClock clock, RunnerOptions options, ProcessModel process)
+    {
+        private readonly DateTimeOffset _origin = clock.Now;
+        private readonly List<(ScheduledMessage Message, DateTimeOffset Due)> _pending = [];
+        private string? _instanceId;
+
+        public async Task<string?> RunAsync(CancellationToken cancellationToken)
+        {
+            var limit = options.MaxTime.AddTo(_origin);
+            _pending.AddRange(options.Messages.Select(m => (m, m.Delay.AddTo(_origin))).OrderBy(p => p.Item2).ThenBy(p => p.m.Order));
+            await StartAsync(cancellationToken).ConfigureAwait(false);
+            for (var step = 0; step < MaxSteps; step++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (_instanceId is not null && await engine.GetInstanceAsync(_instanceId, cancellationToken).ConfigureAwait(false) is { IsEnded: true })
+                {
+                    break;
+                }
+                if (options.AutoComplete && await CompleteFirstTaskAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+                if (await DeliverDueMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+                if (!await AdvanceClockAsync(limit, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+            return _instanceId;
+        }
+
+        private async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var starts = process.Scope.StartEvents.ToList();
+            if (starts.Exists(s => s.Event.Trigger == EventTrigger.None))
+            {
+                var instance = await engine.StartAsync(new StartInstanceRequest { Key = process.Id, Variables = options.Variables }, cancellationToken).ConfigureAwait(false);
+                _instanceId = instance.Id;
+                return;
+            }
+            var timerStart = starts.Find(s => s.Event.Trigger == EventTrigger.Timer);
+            var messageNames = starts.Where(s => s.Event.Trigger == EventTrigger.Message).Select(s => s.Event.MessageName).ToHashSet();
+            if (timerStart is not null && !_pending.Exists(p => messageNames.Contains(p.Message.Name))
+                && TimerSchedule.TryParse(timerStart.Event.TimerKind, timerStart.Event.TimerExpression) is { } schedule)
+            {
+                var due = schedule.FirstDue(clock.Now, WallClockCalendar.Instance);
+                if (due <= options.MaxTime.AddTo(_origin))
+                {
+                    if (due > clock.Now)
+                    {
+                        clock.Now = due;
+                    }
+                    var instance = await engine.StartByTimerAsync(new StartInstanceRequest { Key = process.Id, Variables = options.Variables, StartEventId = timerStart.Id }, cancellationToken).ConfigureAwait(false);
+                    _instanceId = instance.Id;
+                }
+            }
+            // Otherwise a --message starts it through its message start event.
+        }
+
+        private async Task<bool> CompleteFirstTaskAsync(CancellationToken cancellationToken)
+        {
+            var tasks = await engine.ListUserTasksAsync(null, cancellationToken).ConfigureAwait(false);
+            if (tasks.Count == 0)
+            {
+                return false;
+            }
+            var task = tasks[0];
+            await engine.CompleteUserTaskAsync(task.Id, new CompleteUserTaskRequest
+            {
+                Outcome = task.Outcomes.Count > 0 ? task.Outcomes[0] : null,
+                User = "runner",
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        private async Task<bool> DeliverDueMessageAsync(CancellationToken cancellationToken)
+        {
+            foreach (var pending in _pending.Where(p => p.Due <= clock.Now).ToList())
+            {
+                var result = await engine.CorrelateMessageAsync(pending.Message.Name, pending.Message.CorrelationKey, null, cancellationToken).ConfigureAwait(false);
+                if (result.Correlated)
+                {
+                    _pending.Remove(pending);
+                    _instanceId ??= result.InstanceId;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private async Task<bool> AdvanceClockAsync(DateTimeOffset limit, CancellationToken cancellationToken)
+        {
+            var nextTimer = await engine.GetNextTimerDueAsync(cancellationToken).ConfigureAwait(false);
+            DateTimeOffset? nextMessage = _pending.Where(p => p.Due > clock.Now).Select(p => (DateTimeOffset?)p.Due).Min();
+            var next = new[] { nextTimer, nextMessage }.Where(t => t is not null).Min();
+            if (next is null || next > limit)
+            {
+                return false;
+            }
+            if (next > clock.Now)
+            {
+                clock.Now = next.Value;
+            }
+            await engine.FireDueTimersAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+    }
+}

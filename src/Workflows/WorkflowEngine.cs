@@ -1,0 +1,401 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using OneStop.Workflows.Execution;
+using OneStop.Workflows.Expressions;
+using OneStop.Workflows.Model;
+using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Reading;
+using OneStop.Workflows.Validation;
+
+namespace OneStop.Workflows;
+
+/// <summary>
+/// The in-process engine API: deploy, start, complete user tasks, correlate messages, fire timers, cancel, read.
+/// Every command loads one instance, runs it until it waits or ends, and saves it with its journal in one store call.
+/// </summary>
+public sealed class WorkflowEngine
+{
+    private static readonly IReadOnlyDictionary<string, JsonNode?> NoVariables = new Dictionary<string, JsonNode?>();
+    private readonly IWorkflowStore _store;
+    private readonly WorkflowEngineOptions _options;
+    private readonly EngineServices _services;
+    private readonly ConcurrentDictionary<string, BpmnModel> _models = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an engine over a store.</summary>
+    public WorkflowEngine(IWorkflowStore store, WorkflowEngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _options = options ?? new WorkflowEngineOptions();
+        _services = new EngineServices(new ExpressionEvaluator(_options.ExpressionLimits), _options.Handlers, _options.Calendars);
+    }
+
+    /// <summary>The handler registry (register custom <c>os:handler</c> keys here).</summary>
+    public ServiceHandlerRegistry Handlers => _options.Handlers;
+
+    /// <summary>Reads and validates a document without deploying it.</summary>
+    public (BpmnModel? Model, IReadOnlyList<ValidationProblem> Problems) Validate(string xml)
+    {
+        var read = BpmnReader.Read(xml);
+        return Check(read);
+    }
+
+    /// <summary>Reads and validates a document given as bytes (its declared encoding is honoured).</summary>
+    public (BpmnModel? Model, IReadOnlyList<ValidationProblem> Problems) Validate(byte[] content)
+        => Check(BpmnReader.Read(content));
+
+    private (BpmnModel?, IReadOnlyList<ValidationProblem>) Check(ReadResult read)
+    {
+        var problems = new List<ValidationProblem>(read.Problems);
+        if (read.Model is not null)
+        {
+            problems.AddRange(BpmnValidator.Validate(read.Model, _options.Handlers.Contains));
+        }
+        return (read.Model, problems);
+    }
+
+    /// <summary>
+    /// Deploys every process of a document as a new version of its key (unless the latest version has the same content).
+    /// Nothing is deployed when the document has errors.
+    /// </summary>
+    public async Task<DeploymentResult> DeployAsync(string xml, DeployOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        var (model, problems) = Validate(xml);
+        if (model is null || problems.Any(p => p.Severity == ProblemSeverity.Error))
+        {
+            return new DeploymentResult(false, [], problems);
+        }
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+        var deployed = new List<DefinitionRecord>();
+        foreach (var process in model.Processes.Where(p => p.Scope.StartEvents.Any()))
+        {
+            var versions = await _store.GetDefinitionVersionsAsync(process.Id, cancellationToken).ConfigureAwait(false);
+            var record = versions.Count > 0 && versions[^1].ContentHash == hash ? versions[^1] : null;
+            if (record is null)
+            {
+                record = new DefinitionRecord
+                {
+                    Key = process.Id,
+                    Version = versions.Count == 0 ? 1 : versions[^1].Version + 1,
+                    Status = DefinitionStatus.Draft,
+                    Name = process.Name,
+                    ContentHash = hash,
+                    Xml = xml,
+                    DeployedAt = _options.TimeProvider.GetUtcNow(),
+                };
+                await _store.SaveDefinitionAsync(record, cancellationToken).ConfigureAwait(false);
+                _models[ModelKey(record.Key, record.Version)] = model;
+            }
+            if (options?.Publish == true && record.Status == DefinitionStatus.Draft)
+            {
+                record = await PublishAsync(record.Key, record.Version, cancellationToken).ConfigureAwait(false);
+            }
+            deployed.Add(record);
+        }
+        return new DeploymentResult(true, deployed, problems);
+    }
+
+    /// <summary>Publishes a draft version; the previously published version is retired. Running instances keep their version.</summary>
+    public async Task<DefinitionRecord> PublishAsync(string key, int version, CancellationToken cancellationToken = default)
+    {
+        var versions = await _store.GetDefinitionVersionsAsync(key, cancellationToken).ConfigureAwait(false);
+        var record = versions.FirstOrDefault(v => v.Version == version)
+            ?? throw new KeyNotFoundException($"Definition '{key}' version {version} does not exist.");
+        if (record.Status != DefinitionStatus.Draft)
+        {
+            return record;
+        }
+        foreach (var previous in versions.Where(v => v.Status == DefinitionStatus.Published))
+        {
+            previous.Status = DefinitionStatus.Retired;
+            await _store.SaveDefinitionAsync(previous, cancellationToken).ConfigureAwait(false);
+        }
+        record.Status = DefinitionStatus.Published;
+        record.PublishedAt = _options.TimeProvider.GetUtcNow();
+        await _store.SaveDefinitionAsync(record, cancellationToken).ConfigureAwait(false);
+        return record;
+    }
+
+    /// <summary>Starts an instance of the latest published version (or the requested version) of a key.</summary>
+    public Task<InstanceState> StartAsync(StartInstanceRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return StartCoreAsync(request, Guid.CreateVersion7().ToString("N"), null, null, null, cancellationToken);
+    }
+
+    private async Task<InstanceState> StartCoreAsync(StartInstanceRequest request, string instanceId, string? parentInstanceId, string? parentTokenId,
+        (string Event, JsonObject Data)? trigger, CancellationToken cancellationToken)
+    {
+        var versions = await _store.GetDefinitionVersionsAsync(request.Key, cancellationToken).ConfigureAwait(false);
+        var definition = (request.Version is { } v
+            ? versions.FirstOrDefault(d => d.Version == v)
+            : versions.LastOrDefault(d => d.Status == DefinitionStatus.Published))
+            ?? throw new KeyNotFoundException(request.Version is null
+                ? $"Definition '{request.Key}' has no published version."
+                : $"Definition '{request.Key}' version {request.Version} does not exist.");
+        var process = GetProcess(definition);
+        var start = request.StartEventId is { } startId
+            ? process.Scope.StartEvents.FirstOrDefault(s => s.Id == startId) ?? throw new ArgumentException($"'{startId}' is not a start event of '{process.Id}'.", nameof(request))
+            : process.Scope.StartEvents.FirstOrDefault(s => s.Event.Trigger == EventTrigger.None)
+                ?? throw new InvalidOperationException($"Process '{process.Id}' has no none start event; start it by message or timer.");
+        var now = _options.TimeProvider.GetUtcNow();
+        var instance = new InstanceState
+        {
+            Id = instanceId,
+            DefinitionKey = definition.Key,
+            DefinitionVersion = definition.Version,
+            BusinessKey = request.BusinessKey,
+            Status = InstanceStatus.Running,
+            StartedAt = now,
+            ParentInstanceId = parentInstanceId,
+            ParentTokenId = parentTokenId,
+        };
+        var run = new ExecutionRun(instance, process, _services, now, 0, cancellationToken) { StartTrigger = trigger };
+        run.Begin(start, request.Variables ?? NoVariables);
+        await run.RunAsync().ConfigureAwait(false);
+        await CommitAsync(run, 0, cancellationToken).ConfigureAwait(false);
+        return instance;
+    }
+
+    /// <summary>Open user tasks matching the query, in creation order.</summary>
+    public Task<IReadOnlyList<UserTaskRecord>> ListUserTasksAsync(UserTaskQuery? query = null, CancellationToken cancellationToken = default)
+        => _store.FindUserTasksAsync(query ?? new UserTaskQuery(), cancellationToken);
+
+    /// <summary>Completes a user task with an outcome and variables.</summary>
+    public async Task<InstanceState> CompleteUserTaskAsync(string taskId, CompleteUserTaskRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        request ??= new CompleteUserTaskRequest();
+        var found = await _store.FindUserTaskAsync(taskId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"User task '{taskId}' is not open.");
+        if (request.Outcome is { } outcome && found.Outcomes.Count > 0 && !found.Outcomes.Contains(outcome, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"Outcome '{outcome}' is not one of {string.Join(", ", found.Outcomes)}.", nameof(request));
+        }
+        return await ExecuteAsync(found.InstanceId, run =>
+        {
+            var task = run.Instance.UserTasks.Find(t => t.Id == taskId)
+                ?? throw new KeyNotFoundException($"User task '{taskId}' is not open.");
+            Triggers.CompleteUserTask(run, task, request.Outcome, request.Variables ?? NoVariables, request.User);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Delivers a message to the oldest matching subscription (name and correlation key), or starts an instance of a
+    /// published process with a matching message start event.
+    /// </summary>
+    public async Task<CorrelationResult> CorrelateMessageAsync(string messageName, string? correlationKey = null,
+        IReadOnlyDictionary<string, JsonNode?>? variables = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageName);
+        var subscriptions = await _store.FindSubscriptionsAsync(messageName, correlationKey, cancellationToken).ConfigureAwait(false);
+        foreach (var candidate in subscriptions)
+        {
+            var delivered = false;
+            await ExecuteAsync(candidate.InstanceId, run =>
+            {
+                if (run.Instance.Subscriptions.Find(s => s.Id == candidate.Id) is { } subscription)
+                {
+                    Triggers.CorrelateMessage(run, subscription, variables ?? NoVariables);
+                    delivered = true;
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            if (delivered)
+            {
+                return new CorrelationResult(true, candidate.InstanceId);
+            }
+        }
+        foreach (var definition in await PublishedDefinitionsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var start = GetProcess(definition).Scope.StartEvents
+                .FirstOrDefault(s => s.Event.Trigger == EventTrigger.Message && s.Event.MessageName == messageName);
+            if (start is null)
+            {
+                continue;
+            }
+            var data = new JsonObject { ["messageName"] = messageName };
+            if (correlationKey is not null)
+            {
+                data["correlationKey"] = correlationKey;
+            }
+            var instance = await StartCoreAsync(new StartInstanceRequest
+            {
+                Key = definition.Key, Version = definition.Version, BusinessKey = correlationKey, Variables = variables, StartEventId = start.Id,
+            }, Guid.CreateVersion7().ToString("N"), null, null, (JournalEvents.MessageCorrelated, data), cancellationToken).ConfigureAwait(false);
+            return new CorrelationResult(true, instance.Id);
+        }
+        return new CorrelationResult(false, null);
+    }
+
+    /// <summary>Starts an instance through a timer start event (the caller decides when it is due).</summary>
+    public Task<InstanceState> StartByTimerAsync(StartInstanceRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return StartCoreAsync(request, Guid.CreateVersion7().ToString("N"), null, null,
+            (JournalEvents.TimerFired, new JsonObject()), cancellationToken);
+    }
+
+    /// <summary>
+    /// Fires every timer due at the engine clock's current time, earliest first (one at a time, so a cycle rescheduled
+    /// by a firing takes its place in time order); returns how many fired.
+    /// </summary>
+    public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default)
+    {
+        var fired = 0;
+        while (fired < _options.TimerBatchSize)
+        {
+            var due = await _store.FindDueTimersAsync(_options.TimeProvider.GetUtcNow(), 1, cancellationToken).ConfigureAwait(false);
+            if (due.Count == 0)
+            {
+                break;
+            }
+            var candidate = due[0];
+            await ExecuteAsync(candidate.InstanceId, run =>
+            {
+                if (run.Instance.Timers.Find(t => t.Id == candidate.Id) is { } job)
+                {
+                    Triggers.FireTimer(run, job);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            fired++;
+        }
+        return fired;
+    }
+
+    /// <summary>The earliest due time of any scheduled timer.</summary>
+    public Task<DateTimeOffset?> GetNextTimerDueAsync(CancellationToken cancellationToken = default) => _store.GetNextTimerDueAsync(cancellationToken);
+
+    /// <summary>Cancels a running instance (and the instances its call activities started).</summary>
+    public Task<InstanceState> CancelAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default)
+        => ExecuteAsync(instanceId, run => run.CancelInstance(reason), cancellationToken);
+
+    /// <summary>Reads an instance's state, or null.</summary>
+    public Task<InstanceState?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+        => _store.LoadInstanceAsync(instanceId, cancellationToken);
+
+    /// <summary>Reads an instance's journal in order.</summary>
+    public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default)
+        => _store.GetJournalAsync(instanceId, cancellationToken);
+
+    private async Task<InstanceState> ExecuteAsync(string instanceId, Action<ExecutionRun> action, CancellationToken cancellationToken)
+    {
+        var instance = await _store.LoadInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"Instance '{instanceId}' does not exist.");
+        if (instance.IsEnded)
+        {
+            throw new InvalidOperationException($"Instance '{instanceId}' has ended ({instance.Status}).");
+        }
+        var versions = await _store.GetDefinitionVersionsAsync(instance.DefinitionKey, cancellationToken).ConfigureAwait(false);
+        var process = GetProcess(versions.First(v => v.Version == instance.DefinitionVersion));
+        var expected = instance.RowVersion;
+        instance.Status = InstanceStatus.Running;
+        var run = new ExecutionRun(instance, process, _services, _options.TimeProvider.GetUtcNow(), instance.JournalLength, cancellationToken);
+        try
+        {
+            action(run);
+        }
+        catch (ExpressionException ex)
+        {
+            run.RaiseIncident(null, null, "expression", ex.Message);
+        }
+        await run.RunAsync().ConfigureAwait(false);
+        await CommitAsync(run, expected, cancellationToken).ConfigureAwait(false);
+        return instance;
+    }
+
+    private async Task CommitAsync(ExecutionRun run, long expectedRowVersion, CancellationToken cancellationToken)
+    {
+        run.Instance.JournalLength = run.JournalSequence;
+        await _store.SaveInstanceAsync(run.Instance, expectedRowVersion, run.Journal, cancellationToken).ConfigureAwait(false);
+        foreach (var effect in run.Effects)
+        {
+            await ApplyAsync(effect, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ApplyAsync(EngineEffect effect, CancellationToken cancellationToken)
+    {
+        switch (effect)
+        {
+            case StartCalledInstance start:
+                var versions = await _store.GetDefinitionVersionsAsync(start.ProcessKey, cancellationToken).ConfigureAwait(false);
+                if (!versions.Any(v => v.Status == DefinitionStatus.Published))
+                {
+                    await ExecuteAsync(start.ParentInstanceId, run =>
+                    {
+                        if (run.FindToken(start.ParentTokenId) is { } token)
+                        {
+                            run.RaiseIncident(token, run.Process.GetNode(token.ElementId), "call-activity", $"No published process with key '{start.ProcessKey}'.");
+                        }
+                    }, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                await StartCoreAsync(new StartInstanceRequest { Key = start.ProcessKey, BusinessKey = start.BusinessKey, Variables = start.Variables },
+                    start.ChildInstanceId, start.ParentInstanceId, start.ParentTokenId, null, cancellationToken).ConfigureAwait(false);
+                break;
+            case CalledInstanceEnded ended:
+                if (await _store.LoadInstanceAsync(ended.ParentInstanceId, cancellationToken).ConfigureAwait(false) is not { IsEnded: false })
+                {
+                    return;
+                }
+                await ExecuteAsync(ended.ParentInstanceId, run => CallActivityReturned(run, ended), cancellationToken).ConfigureAwait(false);
+                break;
+            case CancelCalledInstance cancel:
+                if (await _store.LoadInstanceAsync(cancel.ChildInstanceId, cancellationToken).ConfigureAwait(false) is { IsEnded: false })
+                {
+                    await CancelAsync(cancel.ChildInstanceId, "The calling activity was cancelled.", cancellationToken).ConfigureAwait(false);
+                }
+                break;
+        }
+    }
+
+    private static void CallActivityReturned(ExecutionRun run, CalledInstanceEnded ended)
+    {
+        if (run.FindToken(ended.ParentTokenId) is not { } token || token.CalledInstanceId != ended.ChildInstanceId)
+        {
+            return;
+        }
+        var node = run.Process.GetNode(token.ElementId);
+        token.CalledInstanceId = null;
+        if (ended.Completed)
+        {
+            var output = node.OutMappings.Count == 0 ? ended.Variables : Execution.Behaviors.VariableMappings.Apply(run, node.OutMappings, ended.Variables);
+            run.SetVariables(token.ScopeId, output, node, token);
+            ActivityLifecycle.Complete(run, token, node);
+        }
+        else if (ended.ErrorCode is not null)
+        {
+            ThrowPropagation.Throw(run, EventTrigger.Error, ended.ErrorCode, node, token, token.ScopeId, activityToken: token);
+        }
+        else
+        {
+            run.RaiseIncident(token, node, "called-instance-failed", ended.Message ?? "The called instance failed.");
+        }
+    }
+
+    private async Task<IReadOnlyList<DefinitionRecord>> PublishedDefinitionsAsync(CancellationToken cancellationToken)
+    {
+        var latest = await _store.ListLatestDefinitionsAsync(cancellationToken).ConfigureAwait(false);
+        var result = new List<DefinitionRecord>();
+        foreach (var key in latest.Select(d => d.Key))
+        {
+            var versions = await _store.GetDefinitionVersionsAsync(key, cancellationToken).ConfigureAwait(false);
+            if (versions.LastOrDefault(v => v.Status == DefinitionStatus.Published) is { } published)
+            {
+                result.Add(published);
+            }
+        }
+        return result;
+    }
+
+    private ProcessModel GetProcess(DefinitionRecord definition)
+    {
+        var model = _models.GetOrAdd(ModelKey(definition.Key, definition.Version), _ =>
+            BpmnReader.Read(definition.Xml).Model ?? throw new InvalidOperationException($"Definition '{definition.Key}' no longer reads."));
+        return model.FindProcess(definition.Key) ?? throw new InvalidOperationException($"Process '{definition.Key}' is missing from its document.");
+    }
+
+    private static string ModelKey(string key, int version) => $"{key}@{version}";
+}

@@ -1,4 +1,0 @@
-namespace OneStop.Workflows;
-
-/// <summary>Marker for the engine assembly.</summary>
-public static class WorkflowsAssembly;

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace OneStop.Host.Tests.Infrastructure;
+
+/// <summary>Runs the built Host as its own process, as an operator would start it, and captures what it prints.</summary>
+public static class HostProcess
+{
+    public sealed record Result(int ExitCode, string Output);
+
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OneStop.Host.dll"));
+        // Verbs first, as `dotnet run --project src/Host -- db migrate` passes them.
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(Repository.HostProject);
+
+        start.Environment["Serilog__WriteTo__File__Args__path"] = Path.Combine(Path.GetTempPath(), "onestop-process-logs", "onestop-.log");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The Host did not exit within 90 s: " + await output + await error);
+        }
+
+        return new Result(process.ExitCode, await output + await error);
+    }
+}
