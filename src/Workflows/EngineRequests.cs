@@ -52,4 +52,5 @@ public sealed record CompleteUserTaskRequest
 /// <summary>The outcome of correlating a message.</summary>
 /// <param name="Correlated">Whether a waiting instance or a message start event took the message.</param>
 /// <param name="InstanceId">The instance that took it.</param>
-public sealed record CorrelationResult(bool Correlated, string? InstanceId);
+/// <param name="Buffered">Whether nobody waited and the message was kept for a later subscription.</param>
+public sealed record CorrelationResult(bool Correlated, string? InstanceId, bool Buffered = false);

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using OneStop.Workflows.Execution;
 using OneStop.Workflows.Expressions;
@@ -21,7 +18,7 @@ public sealed class WorkflowEngine
     private readonly IWorkflowStore _store;
     private readonly WorkflowEngineOptions _options;
     private readonly EngineServices _services;
-    private readonly ConcurrentDictionary<string, BpmnModel> _models = new(StringComparer.Ordinal);
+    private readonly DefinitionCatalog _definitions;
 
     /// <summary>Creates an engine over a store.</summary>
     public WorkflowEngine(IWorkflowStore store, WorkflowEngineOptions? options = null)
@@ -30,94 +27,28 @@ public sealed class WorkflowEngine
         _store = store;
         _options = options ?? new WorkflowEngineOptions();
         _services = new EngineServices(new ExpressionEvaluator(_options.ExpressionLimits), _options.Handlers, _options.Calendars);
+        _definitions = new DefinitionCatalog(store, _options.TimeProvider, _options.Handlers.Contains);
     }
 
     /// <summary>The handler registry (register custom <c>os:handler</c> keys here).</summary>
     public ServiceHandlerRegistry Handlers => _options.Handlers;
 
     /// <summary>Reads and validates a document without deploying it.</summary>
-    public (BpmnModel? Model, IReadOnlyList<ValidationProblem> Problems) Validate(string xml)
-    {
-        var read = BpmnReader.Read(xml);
-        return Check(read);
-    }
+    public (BpmnModel? Model, IReadOnlyList<ValidationProblem> Problems) Validate(string xml) => _definitions.Validate(BpmnReader.Read(xml));
 
     /// <summary>Reads and validates a document given as bytes (its declared encoding is honoured).</summary>
-    public (BpmnModel? Model, IReadOnlyList<ValidationProblem> Problems) Validate(byte[] content)
-        => Check(BpmnReader.Read(content));
-
-    private (BpmnModel?, IReadOnlyList<ValidationProblem>) Check(ReadResult read)
-    {
-        var problems = new List<ValidationProblem>(read.Problems);
-        if (read.Model is not null)
-        {
-            problems.AddRange(BpmnValidator.Validate(read.Model, _options.Handlers.Contains));
-        }
-        return (read.Model, problems);
-    }
+    public (BpmnModel? Model, IReadOnlyList<ValidationProblem> Problems) Validate(byte[] content) => _definitions.Validate(BpmnReader.Read(content));
 
     /// <summary>
     /// Deploys every process of a document as a new version of its key (unless the latest version has the same content).
     /// Nothing is deployed when the document has errors.
     /// </summary>
-    public async Task<DeploymentResult> DeployAsync(string xml, DeployOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(xml);
-        var (model, problems) = Validate(xml);
-        if (model is null || problems.Any(p => p.Severity == ProblemSeverity.Error))
-        {
-            return new DeploymentResult(false, [], problems);
-        }
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
-        var deployed = new List<DefinitionRecord>();
-        foreach (var process in model.Processes.Where(p => p.Scope.StartEvents.Any()))
-        {
-            var versions = await _store.GetDefinitionVersionsAsync(process.Id, cancellationToken).ConfigureAwait(false);
-            var record = versions.Count > 0 && versions[^1].ContentHash == hash ? versions[^1] : null;
-            if (record is null)
-            {
-                record = new DefinitionRecord
-                {
-                    Key = process.Id,
-                    Version = versions.Count == 0 ? 1 : versions[^1].Version + 1,
-                    Status = DefinitionStatus.Draft,
-                    Name = process.Name,
-                    ContentHash = hash,
-                    Xml = xml,
-                    DeployedAt = _options.TimeProvider.GetUtcNow(),
-                };
-                await _store.SaveDefinitionAsync(record, cancellationToken).ConfigureAwait(false);
-                _models[ModelKey(record.Key, record.Version)] = model;
-            }
-            if (options?.Publish == true && record.Status == DefinitionStatus.Draft)
-            {
-                record = await PublishAsync(record.Key, record.Version, cancellationToken).ConfigureAwait(false);
-            }
-            deployed.Add(record);
-        }
-        return new DeploymentResult(true, deployed, problems);
-    }
+    public Task<DeploymentResult> DeployAsync(string xml, DeployOptions? options = null, CancellationToken cancellationToken = default)
+        => _definitions.DeployAsync(xml, options, cancellationToken);
 
     /// <summary>Publishes a draft version; the previously published version is retired. Running instances keep their version.</summary>
-    public async Task<DefinitionRecord> PublishAsync(string key, int version, CancellationToken cancellationToken = default)
-    {
-        var versions = await _store.GetDefinitionVersionsAsync(key, cancellationToken).ConfigureAwait(false);
-        var record = versions.FirstOrDefault(v => v.Version == version)
-            ?? throw new KeyNotFoundException($"Definition '{key}' version {version} does not exist.");
-        if (record.Status != DefinitionStatus.Draft)
-        {
-            return record;
-        }
-        foreach (var previous in versions.Where(v => v.Status == DefinitionStatus.Published))
-        {
-            previous.Status = DefinitionStatus.Retired;
-            await _store.SaveDefinitionAsync(previous, cancellationToken).ConfigureAwait(false);
-        }
-        record.Status = DefinitionStatus.Published;
-        record.PublishedAt = _options.TimeProvider.GetUtcNow();
-        await _store.SaveDefinitionAsync(record, cancellationToken).ConfigureAwait(false);
-        return record;
-    }
+    public Task<DefinitionRecord> PublishAsync(string key, int version, CancellationToken cancellationToken = default)
+        => _definitions.PublishAsync(key, version, cancellationToken);
 
     /// <summary>Starts an instance of the latest published version (or the requested version) of a key.</summary>
     public Task<InstanceState> StartAsync(StartInstanceRequest request, CancellationToken cancellationToken = default)
@@ -136,7 +67,7 @@ public sealed class WorkflowEngine
             ?? throw new KeyNotFoundException(request.Version is null
                 ? $"Definition '{request.Key}' has no published version."
                 : $"Definition '{request.Key}' version {request.Version} does not exist.");
-        var process = GetProcess(definition);
+        var process = _definitions.GetProcess(definition);
         var start = request.StartEventId is { } startId
             ? process.Scope.StartEvents.FirstOrDefault(s => s.Id == startId) ?? throw new ArgumentException($"'{startId}' is not a start event of '{process.Id}'.", nameof(request))
             : process.Scope.StartEvents.FirstOrDefault(s => s.Event.Trigger == EventTrigger.None)
@@ -186,8 +117,13 @@ public sealed class WorkflowEngine
     /// Delivers a message to the oldest matching subscription (name and correlation key), or starts an instance of a
     /// published process with a matching message start event.
     /// </summary>
-    public async Task<CorrelationResult> CorrelateMessageAsync(string messageName, string? correlationKey = null,
+    public Task<CorrelationResult> CorrelateMessageAsync(string messageName, string? correlationKey = null,
         IReadOnlyDictionary<string, JsonNode?>? variables = null, CancellationToken cancellationToken = default)
+        => CorrelateMessageAsync(messageName, correlationKey, variables, allowStart: true, cancellationToken);
+
+    /// <summary>Correlates a message; <paramref name="allowStart"/> false delivers to waiting instances only (the runner runs one instance).</summary>
+    internal async Task<CorrelationResult> CorrelateMessageAsync(string messageName, string? correlationKey,
+        IReadOnlyDictionary<string, JsonNode?>? variables, bool allowStart, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageName);
         var subscriptions = await _store.FindSubscriptionsAsync(messageName, correlationKey, cancellationToken).ConfigureAwait(false);
@@ -207,9 +143,9 @@ public sealed class WorkflowEngine
                 return new CorrelationResult(true, candidate.InstanceId);
             }
         }
-        foreach (var definition in await PublishedDefinitionsAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var definition in allowStart ? await _definitions.PublishedAsync(cancellationToken).ConfigureAwait(false) : [])
         {
-            var start = GetProcess(definition).Scope.StartEvents
+            var start = _definitions.GetProcess(definition).Scope.StartEvents
                 .FirstOrDefault(s => s.Event.Trigger == EventTrigger.Message && s.Event.MessageName == messageName);
             if (start is null)
             {
@@ -226,7 +162,47 @@ public sealed class WorkflowEngine
             }, Guid.CreateVersion7().ToString("N"), null, null, (JournalEvents.MessageCorrelated, data), cancellationToken).ConfigureAwait(false);
             return new CorrelationResult(true, instance.Id);
         }
+        if (_options.MessageTimeToLive > TimeSpan.Zero)
+        {
+            var now = _options.TimeProvider.GetUtcNow();
+            await _store.BufferMessageAsync(new BufferedMessage
+            {
+                Id = Guid.CreateVersion7().ToString("N"),
+                Name = messageName,
+                CorrelationKey = correlationKey,
+                Variables = new Dictionary<string, JsonNode?>(variables ?? NoVariables),
+                ReceivedAt = now,
+                ExpiresAt = now + _options.MessageTimeToLive,
+            }, cancellationToken).ConfigureAwait(false);
+            return new CorrelationResult(false, null, Buffered: true);
+        }
         return new CorrelationResult(false, null);
+    }
+
+    // A subscription created by this command may take a message that arrived before it.
+    private async Task DeliverBufferedMessagesAsync(InstanceState instance, CancellationToken cancellationToken)
+    {
+        if (_options.MessageTimeToLive <= TimeSpan.Zero || instance.IsEnded)
+        {
+            return;
+        }
+        foreach (var subscription in instance.Subscriptions.OrderBy(s => s.Sequence).ToList())
+        {
+            var message = await _store.TakeBufferedMessageAsync(subscription.MessageName, subscription.CorrelationKey,
+                _options.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (message is null)
+            {
+                continue;
+            }
+            await ExecuteAsync(instance.Id, run =>
+            {
+                if (run.Instance.Subscriptions.Find(s => s.Id == subscription.Id) is { } current)
+                {
+                    Triggers.CorrelateMessage(run, current, message.Variables);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
     }
 
     /// <summary>Starts an instance through a timer start event (the caller decides when it is due).</summary>
@@ -288,7 +264,7 @@ public sealed class WorkflowEngine
             throw new InvalidOperationException($"Instance '{instanceId}' has ended ({instance.Status}).");
         }
         var versions = await _store.GetDefinitionVersionsAsync(instance.DefinitionKey, cancellationToken).ConfigureAwait(false);
-        var process = GetProcess(versions.First(v => v.Version == instance.DefinitionVersion));
+        var process = _definitions.GetProcess(versions.First(v => v.Version == instance.DefinitionVersion));
         var expected = instance.RowVersion;
         instance.Status = InstanceStatus.Running;
         var run = new ExecutionRun(instance, process, _services, _options.TimeProvider.GetUtcNow(), instance.JournalLength, cancellationToken);
@@ -313,6 +289,7 @@ public sealed class WorkflowEngine
         {
             await ApplyAsync(effect, cancellationToken).ConfigureAwait(false);
         }
+        await DeliverBufferedMessagesAsync(run.Instance, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ApplyAsync(EngineEffect effect, CancellationToken cancellationToken)
@@ -375,27 +352,4 @@ public sealed class WorkflowEngine
         }
     }
 
-    private async Task<IReadOnlyList<DefinitionRecord>> PublishedDefinitionsAsync(CancellationToken cancellationToken)
-    {
-        var latest = await _store.ListLatestDefinitionsAsync(cancellationToken).ConfigureAwait(false);
-        var result = new List<DefinitionRecord>();
-        foreach (var key in latest.Select(d => d.Key))
-        {
-            var versions = await _store.GetDefinitionVersionsAsync(key, cancellationToken).ConfigureAwait(false);
-            if (versions.LastOrDefault(v => v.Status == DefinitionStatus.Published) is { } published)
-            {
-                result.Add(published);
-            }
-        }
-        return result;
-    }
-
-    private ProcessModel GetProcess(DefinitionRecord definition)
-    {
-        var model = _models.GetOrAdd(ModelKey(definition.Key, definition.Version), _ =>
-            BpmnReader.Read(definition.Xml).Model ?? throw new InvalidOperationException($"Definition '{definition.Key}' no longer reads."));
-        return model.FindProcess(definition.Key) ?? throw new InvalidOperationException($"Process '{definition.Key}' is missing from its document.");
-    }
-
-    private static string ModelKey(string key, int version) => $"{key}@{version}";
 }

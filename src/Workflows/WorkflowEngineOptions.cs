@@ -19,6 +19,12 @@ public sealed class WorkflowEngineOptions
     /// <summary>Sandbox limits of expressions and scripts.</summary>
     public ExpressionLimits ExpressionLimits { get; init; } = ExpressionLimits.Default;
 
+    /// <summary>
+    /// How long a message that finds no subscription is kept and delivered when a matching subscription appears
+    /// (default zero: not kept; the Host configures it).
+    /// </summary>
+    public TimeSpan MessageTimeToLive { get; init; } = TimeSpan.Zero;
+
     /// <summary>Maximum number of timers fired by one <see cref="WorkflowEngine.FireDueTimersAsync"/> call (default 1,000).</summary>
     public int TimerBatchSize { get; init; } = 1_000;
 }

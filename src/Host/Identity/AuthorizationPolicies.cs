@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Validation.AspNetCore;
 
@@ -14,7 +15,11 @@ public static class Policies
 
     public const string Admin = "admin";
 
-    /// <summary>Staff of the agency named by the <c>agencyCode</c> route value; Admin and Supervisor see every agency.</summary>
+    /// <summary>
+    /// Staff of the agency named by the <c>agencyCode</c> route value and, where the route also names a
+    /// <c>departmentCode</c>, of that department — except the agency's leader, who sees all its departments.
+    /// Admin and Supervisor see every agency.
+    /// </summary>
     public const string AgencyMember = "agency-member";
 
     public static IServiceCollection AddOneStopAuthorization(this IServiceCollection services)
@@ -36,21 +41,35 @@ internal sealed class AgencyMemberRequirement : IAuthorizationRequirement;
 
 internal sealed class AgencyMemberHandler : AuthorizationHandler<AgencyMemberRequirement>
 {
-    public const string RouteKey = "agencyCode";
+    public const string AgencyRouteKey = "agencyCode";
+    public const string DepartmentRouteKey = "departmentCode";
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AgencyMemberRequirement requirement)
     {
-        if (context.User.IsInRole(Roles.Admin) || context.User.IsInRole(Roles.Supervisor))
+        var user = context.User;
+        if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor))
         {
             context.Succeed(requirement);
+            return Task.CompletedTask;
         }
-        else if (context.Resource is HttpContext http
-            && http.GetRouteValue(RouteKey) is string agencyCode
-            && string.Equals(context.User.FindFirst(OneStopClaims.Agency)?.Value, agencyCode, StringComparison.Ordinal))
+
+        if (context.Resource is not HttpContext http
+            || http.GetRouteValue(AgencyRouteKey) is not string agencyCode
+            || !Matches(user, OneStopClaims.Agency, agencyCode))
+        {
+            return Task.CompletedTask;
+        }
+
+        if (http.GetRouteValue(DepartmentRouteKey) is not string departmentCode
+            || user.IsInRole(Roles.AgencyLeader)
+            || Matches(user, OneStopClaims.Department, departmentCode))
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
     }
+
+    private static bool Matches(ClaimsPrincipal user, string claimType, string value) =>
+        string.Equals(user.FindFirst(claimType)?.Value, value, StringComparison.Ordinal);
 }

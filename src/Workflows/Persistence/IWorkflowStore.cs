@@ -21,6 +21,28 @@ public sealed record UserTaskQuery
     public string? Assignee { get; init; }
 }
 
+/// <summary>A message kept until a subscription for it appears.</summary>
+public sealed record BufferedMessage
+{
+    /// <summary>Id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Message name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Correlation key.</summary>
+    public string? CorrelationKey { get; init; }
+
+    /// <summary>Variables carried by the message.</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?> Variables { get; init; } = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>();
+
+    /// <summary>When it arrived.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>When it is dropped.</summary>
+    public DateTimeOffset ExpiresAt { get; init; }
+}
+
 /// <summary>Another command changed the instance first.</summary>
 public sealed class ConcurrencyConflictException : Exception
 {
@@ -84,4 +106,13 @@ public interface IWorkflowStore
 
     /// <summary>The earliest due time of any timer, or null.</summary>
     Task<DateTimeOffset?> GetNextTimerDueAsync(CancellationToken cancellationToken);
+
+    /// <summary>Keeps a message that no subscription took.</summary>
+    Task BufferMessageAsync(BufferedMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes and returns the oldest unexpired buffered message with this name whose key matches
+    /// (<paramref name="correlationKey"/> null matches any key), or null. Expired messages are dropped.
+    /// </summary>
+    Task<BufferedMessage?> TakeBufferedMessageAsync(string messageName, string? correlationKey, DateTimeOffset now, CancellationToken cancellationToken);
 }

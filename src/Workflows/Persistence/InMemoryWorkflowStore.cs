@@ -16,6 +16,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     private readonly Dictionary<string, UserTaskRecord> _tasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<MessageSubscription>> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TimerJob>> _timers = new(StringComparer.Ordinal);
+    private readonly List<BufferedMessage> _buffered = [];
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<DefinitionRecord>> GetDefinitionVersionsAsync(string key, CancellationToken cancellationToken)
@@ -173,6 +174,32 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         {
             var all = _timers.Values.SelectMany(t => t).ToList();
             return Task.FromResult<DateTimeOffset?>(all.Count == 0 ? null : all.Min(t => t.DueAt));
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task BufferMessageAsync(BufferedMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        lock (_gate)
+        {
+            _buffered.Add(message);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<BufferedMessage?> TakeBufferedMessageAsync(string messageName, string? correlationKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _buffered.RemoveAll(m => m.ExpiresAt <= now);
+            var found = _buffered.Find(m => m.Name == messageName && (correlationKey is null || m.CorrelationKey == correlationKey));
+            if (found is not null)
+            {
+                _buffered.Remove(found);
+            }
+            return Task.FromResult(found);
         }
     }
 }

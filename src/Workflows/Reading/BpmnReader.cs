@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -173,7 +172,7 @@ public static class BpmnReader
             {
                 continue;
             }
-            var node = ReadNode(child, kind ?? ElementKind.Unsupported, scope, context);
+            var node = NodeReader.Read(child, kind ?? ElementKind.Unsupported, scope, context);
             if (!process.NodesById.TryAdd(node.Id, node))
             {
                 context.Problems.Add(ProblemCodes.Error(ProblemCodes.DuplicateId, node,
@@ -252,250 +251,17 @@ public static class BpmnReader
         _ => null,
     };
 
-    private static FlowNode ReadNode(XElement element, ElementKind kind, FlowScope scope, ReadContext context)
-    {
-        var id = (string?)element.Attribute("id") ?? $"{element.Name.LocalName}_{context.Problems.Count + 1}";
-        var script = element.Element(Bpmn + "script");
-        var node = new FlowNode
-        {
-            Id = id,
-            Name = (string?)element.Attribute("name"),
-            Kind = kind,
-            XmlType = element.Name.LocalName,
-            Position = Position(element),
-            Scope = scope,
-            Event = ReadEventDefinition(element, context),
-            AttachedToId = LocalRefOrNull((string?)element.Attribute("attachedToRef")),
-            CancelActivity = !string.Equals((string?)element.Attribute("cancelActivity") ?? (string?)element.Attribute("isInterrupting"),
-                "false", StringComparison.OrdinalIgnoreCase),
-            DefaultFlowId = (string?)element.Attribute("default"),
-            TriggeredByEvent = string.Equals((string?)element.Attribute("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase),
-            Script = script?.Value,
-            ScriptFormat = (string?)element.Attribute("scriptFormat"),
-            CalledElement = (string?)element.Attribute("calledElement"),
-            Loop = ReadLoop(element),
-            Os = ReadOs(element),
-            Instantiate = string.Equals((string?)element.Attribute("instantiate"), "true", StringComparison.OrdinalIgnoreCase),
-        };
-        if (kind == ElementKind.ReceiveTask && element.Attribute("messageRef") is { } receiveRef)
-        {
-            node = CopyWithEvent(node, new EventDefinition
-            {
-                Trigger = EventTrigger.Message,
-                DefinitionType = "messageRef",
-                MessageName = context.MessageName(receiveRef.Value),
-                CorrelationKey = (string?)element.Attribute(Os + "correlationKey"),
-            });
-        }
-        foreach (var mapping in element.Elements(Bpmn + "extensionElements").Elements())
-        {
-            if (mapping.Name != Os + "in" && mapping.Name != Os + "out")
-            {
-                continue;
-            }
-            var target = (string?)mapping.Attribute("target");
-            var source = (string?)mapping.Attribute("source");
-            var sourceExpression = (string?)mapping.Attribute("sourceExpression");
-            if (target is null || (source is null && sourceExpression is null))
-            {
-                continue;
-            }
-            var item = new VariableMapping(sourceExpression ?? source!, target, sourceExpression is not null);
-            (mapping.Name.LocalName == "in" ? node.InMappings : node.OutMappings).Add(item);
-        }
-        if (kind == ElementKind.Unsupported)
-        {
-            context.Problems.Add(ProblemCodes.Error(ProblemCodes.UnsupportedElement, node,
-                $"Phần tử '{node.XmlType}' chưa được hỗ trợ.", $"Element '{node.XmlType}' is not supported."));
-        }
-        return node;
-    }
-
-    private static FlowNode CopyWithEvent(FlowNode node, EventDefinition definition) => new()
-    {
-        Id = node.Id, Name = node.Name, Kind = node.Kind, XmlType = node.XmlType, Position = node.Position, Scope = node.Scope,
-        Event = definition, AttachedToId = node.AttachedToId, CancelActivity = node.CancelActivity, DefaultFlowId = node.DefaultFlowId,
-        TriggeredByEvent = node.TriggeredByEvent, Script = node.Script, ScriptFormat = node.ScriptFormat,
-        CalledElement = node.CalledElement, Loop = node.Loop, Os = node.Os, Instantiate = node.Instantiate,
-    };
-
-    private static EventDefinition ReadEventDefinition(XElement element, ReadContext context)
-    {
-        var definitions = element.Elements()
-            .Where(e => e.Name.Namespace == Bpmn && (e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || e.Name.LocalName == "eventDefinitionRef"))
-            .ToList();
-        if (definitions.Count == 0)
-        {
-            return EventDefinition.NoneEvent;
-        }
-        if (definitions.Count > 1)
-        {
-            return new EventDefinition { Trigger = EventTrigger.Unsupported, DefinitionType = "multiple event definitions" };
-        }
-        var definition = definitions[0];
-        var type = definition.Name.LocalName;
-        switch (type)
-        {
-            case "messageEventDefinition":
-                var messageRef = (string?)definition.Attribute("messageRef");
-                return new EventDefinition
-                {
-                    Trigger = EventTrigger.Message,
-                    DefinitionType = type,
-                    MessageName = messageRef is null ? null : context.MessageName(messageRef),
-                    CorrelationKey = (string?)definition.Attribute(Os + "correlationKey") ?? (string?)element.Attribute(Os + "correlationKey"),
-                };
-            case "timerEventDefinition":
-                var (timerKind, timerElement) =
-                    definition.Element(Bpmn + "timeDuration") is { } d ? (TimerKind.Duration, d)
-                    : definition.Element(Bpmn + "timeDate") is { } t ? (TimerKind.Date, t)
-                    : definition.Element(Bpmn + "timeCycle") is { } c ? (TimerKind.Cycle, c)
-                    : (TimerKind.Duration, (XElement?)null);
-                return new EventDefinition
-                {
-                    Trigger = EventTrigger.Timer,
-                    DefinitionType = type,
-                    TimerKind = timerKind,
-                    TimerExpression = timerElement?.Value.Trim(),
-                };
-            case "errorEventDefinition":
-            case "escalationEventDefinition":
-                var isError = type == "errorEventDefinition";
-                var codeRef = (string?)definition.Attribute(isError ? "errorRef" : "escalationRef");
-                string? code = null;
-                string? unresolved = null;
-                if (!string.IsNullOrEmpty(codeRef))
-                {
-                    code = isError ? context.ErrorCode(codeRef) : context.EscalationCode(codeRef);
-                    if (code is null)
-                    {
-                        unresolved = codeRef;
-                        code = LocalRef(codeRef);
-                    }
-                }
-                return new EventDefinition
-                {
-                    Trigger = isError ? EventTrigger.Error : EventTrigger.Escalation,
-                    DefinitionType = type,
-                    Code = code,
-                    UnresolvedRef = unresolved,
-                };
-            case "terminateEventDefinition":
-                return new EventDefinition { Trigger = EventTrigger.Terminate, DefinitionType = type };
-            case "linkEventDefinition":
-                return new EventDefinition
-                {
-                    Trigger = EventTrigger.Link,
-                    DefinitionType = type,
-                    LinkName = (string?)definition.Attribute("name") ?? (string?)element.Attribute("name"),
-                };
-            default:
-                return new EventDefinition { Trigger = EventTrigger.Unsupported, DefinitionType = type };
-        }
-    }
-
-    private static LoopSpec? ReadLoop(XElement element)
-    {
-        if (element.Element(Bpmn + "multiInstanceLoopCharacteristics") is { } mi)
-        {
-            var inputItem = mi.Element(Bpmn + "inputDataItem");
-            return new LoopSpec
-            {
-                IsMultiInstance = true,
-                IsSequential = string.Equals((string?)mi.Attribute("isSequential"), "true", StringComparison.OrdinalIgnoreCase),
-                Collection = (string?)mi.Attribute(Os + "collection") ?? NonEmpty(mi.Element(Bpmn + "loopDataInputRef")?.Value),
-                ElementVariable = (string?)mi.Attribute(Os + "elementVariable")
-                    ?? (string?)inputItem?.Attribute("name") ?? (string?)inputItem?.Attribute("id"),
-                Cardinality = NonEmpty(mi.Element(Bpmn + "loopCardinality")?.Value),
-                CompletionCondition = NonEmpty(mi.Element(Bpmn + "completionCondition")?.Value),
-            };
-        }
-        if (element.Element(Bpmn + "standardLoopCharacteristics") is { } loop)
-        {
-            return new LoopSpec
-            {
-                IsMultiInstance = false,
-                LoopCondition = NonEmpty(loop.Element(Bpmn + "loopCondition")?.Value),
-                LoopMaximum = int.TryParse((string?)loop.Attribute("loopMaximum"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) ? max : null,
-                TestBefore = string.Equals((string?)loop.Attribute("testBefore"), "true", StringComparison.OrdinalIgnoreCase),
-            };
-        }
-        return null;
-    }
-
-    private static OsExtensions ReadOs(XElement element)
-    {
-        if (!element.Attributes().Any(a => a.Name.Namespace == Os))
-        {
-            return OsExtensions.Empty;
-        }
-        string? Get(string name) => NonEmpty((string?)element.Attribute(Os + name));
-        var outcomes = Get("outcomes")?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        return new OsExtensions
-        {
-            Department = Get("department"),
-            Role = Get("role"),
-            Assignee = Get("assignee"),
-            Deadline = Get("deadline"),
-            Calendar = Get("calendar"),
-            Handler = Get("handler"),
-            Status = Get("status"),
-            Outcomes = outcomes,
-            Notice = Get("notice"),
-        };
-    }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     internal static SourcePosition Position(XObject? element) =>
         element is IXmlLineInfo info && info.HasLineInfo() ? new SourcePosition(info.LineNumber, info.LinePosition) : default;
 
     // References may be QNames ("tns:Message_1"); ids are matched on the local part.
-    private static string LocalRef(string reference)
+    internal static string LocalRef(string reference)
     {
         var colon = reference.IndexOf(':', StringComparison.Ordinal);
         return colon >= 0 ? reference[(colon + 1)..] : reference;
     }
 
-    private static string? LocalRefOrNull(string? reference) => reference is null ? null : LocalRef(reference);
-
-    private sealed class ReadContext
-    {
-        private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _escalations = new(StringComparer.Ordinal);
-
-        public ReadContext(XElement root)
-        {
-            foreach (var message in root.Elements(Bpmn + "message"))
-            {
-                if ((string?)message.Attribute("id") is { } id)
-                {
-                    _messages[id] = (string?)message.Attribute("name") ?? id;
-                }
-            }
-            foreach (var error in root.Elements(Bpmn + "error"))
-            {
-                if ((string?)error.Attribute("id") is { } id)
-                {
-                    _errors[id] = NonEmpty((string?)error.Attribute("errorCode")) ?? id;
-                }
-            }
-            foreach (var escalation in root.Elements(Bpmn + "escalation"))
-            {
-                if ((string?)escalation.Attribute("id") is { } id)
-                {
-                    _escalations[id] = NonEmpty((string?)escalation.Attribute("escalationCode")) ?? id;
-                }
-            }
-        }
-
-        public List<ValidationProblem> Problems { get; } = [];
-
-        public string MessageName(string reference) => _messages.GetValueOrDefault(LocalRef(reference)) ?? LocalRef(reference);
-
-        public string? ErrorCode(string reference) => _errors.GetValueOrDefault(LocalRef(reference));
-
-        public string? EscalationCode(string reference) => _escalations.GetValueOrDefault(LocalRef(reference));
-    }
+    internal static string? LocalRefOrNull(string? reference) => reference is null ? null : LocalRef(reference);
 }

@@ -253,7 +253,7 @@ public static class HeadlessRunner
         {
             foreach (var pending in _pending.Where(p => p.Due <= clock.Now).ToList())
             {
-                var result = await engine.CorrelateMessageAsync(pending.Message.Name, pending.Message.CorrelationKey, null, cancellationToken).ConfigureAwait(false);
+                var result = await engine.CorrelateMessageAsync(pending.Message.Name, pending.Message.CorrelationKey, null, allowStart: _instanceId is null && StartsProcess(pending.Message.Name), cancellationToken).ConfigureAwait(false);
                 if (result.Correlated)
                 {
                     _pending.Remove(pending);
@@ -263,6 +263,9 @@ public static class HeadlessRunner
             }
             return false;
         }
+
+        private bool StartsProcess(string messageName) =>
+            process.Scope.StartEvents.Any(s => s.Event.Trigger == EventTrigger.Message && s.Event.MessageName == messageName);
 
         private async Task<bool> AdvanceClockAsync(DateTimeOffset limit, CancellationToken cancellationToken)
         {

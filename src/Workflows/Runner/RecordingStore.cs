@@ -27,4 +27,6 @@ internal sealed class RecordingStore(IWorkflowStore inner) : IWorkflowStore
     public Task<IReadOnlyList<MessageSubscription>> FindSubscriptionsAsync(string messageName, string? correlationKey, CancellationToken cancellationToken) => inner.FindSubscriptionsAsync(messageName, correlationKey, cancellationToken);
     public Task<IReadOnlyList<TimerJob>> FindDueTimersAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken) => inner.FindDueTimersAsync(dueBy, limit, cancellationToken);
     public Task<DateTimeOffset?> GetNextTimerDueAsync(CancellationToken cancellationToken) => inner.GetNextTimerDueAsync(cancellationToken);
+    public Task BufferMessageAsync(BufferedMessage message, CancellationToken cancellationToken) => inner.BufferMessageAsync(message, cancellationToken);
+    public Task<BufferedMessage?> TakeBufferedMessageAsync(string messageName, string? correlationKey, DateTimeOffset now, CancellationToken cancellationToken) => inner.TakeBufferedMessageAsync(messageName, correlationKey, now, cancellationToken);
 }

@@ -162,6 +162,38 @@ public sealed class OpenIdConnectTests(OneStopApp app) : IClassFixture<OneStopAp
     }
 
     [Fact]
+    public async Task Department_staff_see_their_own_department_and_the_leader_sees_all_of_the_agency()
+    {
+        var specialist = await OidcClient.SignInAsync(app, "specialist");
+        var leader = await OidcClient.SignInAsync(app, "leader");
+        using var asSpecialist = app.CreateHttpClient().WithBearer(specialist.AccessToken);
+        using var asLeader = app.CreateHttpClient().WithBearer(leader.AccessToken);
+        var own = new Uri($"/api/agencies/{JusticeCode}/departments/HCTP/staff", UriKind.Relative);
+        var other = new Uri($"/api/agencies/{JusticeCode}/departments/BTTP/staff", UriKind.Relative);
+
+        var ownResponse = await asSpecialist.GetAsync(own);
+        Assert.Equal(HttpStatusCode.OK, ownResponse.StatusCode);
+        Assert.Equal(["head", "specialist"], (await OidcClient.ReadJsonAsync(ownResponse)).EnumerateArray().Select(s => s.GetProperty("userName").GetString()!));
+        Assert.Equal(HttpStatusCode.Forbidden, (await asSpecialist.GetAsync(other)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await asLeader.GetAsync(other)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Logout_ends_the_cookie_session_and_returns_to_the_client()
+    {
+        var cookies = new CookieContainer();
+        using var http = app.CreateHttpClient(cookies);
+        await OidcClient.PostLoginAsync(http, new Uri("/Account/Login", UriKind.Relative), "designer", OidcClient.DemoPassword);
+        Assert.Contains("Nguyễn Thị Thiết Kế", await http.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
+
+        var logout = await http.GetAsync(new Uri("/connect/logout?post_logout_redirect_uri=" + Uri.EscapeDataString("http://localhost:5080/"), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal("http://localhost:5080/", logout.Headers.Location!.ToString());
+        Assert.DoesNotContain("Nguyễn Thị Thiết Kế", await http.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Supervisor_sees_every_agency()
     {
         var supervisor = await OidcClient.SignInAsync(app, "supervisor");

@@ -16,14 +16,13 @@ public static class HostProcess
             WorkingDirectory = Path.GetTempPath(),
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OneStop.Host.dll"));
-        // Verbs first, as `dotnet run --project src/Host -- db migrate` passes them.
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(Repository.HostProject);
+        // The project folder holds appsettings*.json, as under `dotnet run --project src/Host`.
+        start.Environment["ASPNETCORE_CONTENTROOT"] = Repository.HostProject;
 
         start.Environment["Serilog__WriteTo__File__Args__path"] = Path.Combine(Path.GetTempPath(), "onestop-process-logs", "onestop-.log");
         foreach (var (key, value) in environment)

@@ -9,19 +9,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace OneStop.Host.Tests.Infrastructure;
 
 /// <summary>
-/// The real Host on Kestrel, on a free loopback port, in Development, with its own SQLite file (or the database the
+/// The real Host on Kestrel, on a free loopback port, in Development unless told otherwise, with its own SQLite file (or the database the
 /// settings name) and its log files in a temporary folder. Tests talk to it over real HTTP.
 /// </summary>
 public class OneStopApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly string environment;
 
     public OneStopApp() : this(new Dictionary<string, string?>())
     {
     }
 
-    private OneStopApp(IDictionary<string, string?> overrides)
+    private OneStopApp(IDictionary<string, string?> overrides, string environment = "Development")
     {
+        this.environment = environment;
         Folder = Path.Combine(Path.GetTempPath(), $"onestop-host-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Folder);
         settings = new Dictionary<string, string?>
@@ -60,7 +62,7 @@ public class OneStopApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         // Host settings reach Program's registration code; app configuration makes them win over appsettings.json.
         // Serilog keys go only to app configuration: host settings arrive with empty parent sections, which
         // Serilog would read as a sink without a name.
@@ -73,9 +75,9 @@ public class OneStopApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Starts a host outside a fixture; dispose it with <c>await using</c>.</summary>
-    public static async Task<OneStopApp> StartAsync(IDictionary<string, string?> overrides)
+    public static async Task<OneStopApp> StartAsync(IDictionary<string, string?> overrides, string environment = "Development")
     {
-        var app = new OneStopApp(overrides);
+        var app = new OneStopApp(overrides, environment);
         await app.InitializeAsync();
         return app;
     }

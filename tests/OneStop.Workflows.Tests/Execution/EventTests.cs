@@ -164,4 +164,42 @@ public sealed class EventTests
         Expect.Sequence(["task.cancelled review", "element.cancelled review", "element.cancelled p"], (await t.Journal(instance.Id))[^3..]);
         await Assert.ThrowsAsync<InvalidOperationException>(() => t.Engine.CancelAsync(instance.Id));
     }
+
+    [Fact]
+    public async Task Non_interrupting_message_boundary_fires_each_time_and_an_escalation_end_is_caught_by_the_interrupting_boundary()
+    {
+        var t = new TestEngine();
+        var instance = await t.StartAsync("boundary-variants.bpmn");
+        Assert.True((await t.Engine.CorrelateMessageAsync("query")).Correlated);
+        Assert.True((await t.Engine.CorrelateMessageAsync("query")).Correlated);
+        Assert.Single(await t.Engine.ListUserTasksAsync());
+
+        await t.CompleteTaskAsync("inner");
+
+        var state = await t.State(instance.Id);
+        Assert.Equal(InstanceStatus.Completed, state.Status);
+        Assert.Empty(state.Subscriptions);
+        var journal = await t.Journal(instance.Id);
+        Assert.Equal(2, journal.Count(l => l == "element.completed endAnswer"));
+        Expect.Sequence(
+        [
+            "task.completed inner", "element.completed inner", "element.entered raise", "element.completed raise", "escalation.thrown raise",
+            "element.cancelled sub", "element.entered escalated", "element.completed escalated",
+            "element.entered endEscalated", "element.completed endEscalated", "element.completed p",
+        ], journal[^11..]);
+    }
+
+    [Fact]
+    public async Task Event_based_gateway_can_wait_on_a_receive_task_and_a_timer_cycle()
+    {
+        var t = new TestEngine();
+        var instance = await t.StartAsync("event-gateway-receive.bpmn");
+        Assert.Equal(TestEngine.Origin.AddHours(10), Assert.Single((await t.State(instance.Id)).Timers).DueAt);
+        Assert.True((await t.Engine.CorrelateMessageAsync("documents")).Correlated);
+        Expect.Sequence(
+        [
+            .. Started, "element.entered gw", "message.correlated docs", "element.completed gw",
+            "element.entered docs", "element.completed docs", "element.entered end", "element.completed end", "element.completed p",
+        ], await t.Journal(instance.Id));
+    }
 }

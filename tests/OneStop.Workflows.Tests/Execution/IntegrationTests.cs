@@ -55,6 +55,33 @@ public sealed class IntegrationTests
         Assert.Equal(TestEngine.Origin.AddHours(6), Assert.Single(instance.Timers).DueAt);
     }
 
+    [Fact]
+    public async Task A_message_that_arrives_early_is_kept_until_its_subscription_appears_and_expires_after_its_time_to_live()
+    {
+        var store = new InMemoryWorkflowStore();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestEngine.Origin);
+        var engine = new WorkflowEngine(store, new WorkflowEngineOptions { TimeProvider = clock, MessageTimeToLive = TimeSpan.FromHours(1) });
+        await engine.DeployAsync(await File.ReadAllTextAsync(TestPaths.Bpmn("messages.bpmn")), new DeployOptions { Publish = true });
+
+        var expiring = await engine.CorrelateMessageAsync("documents", "HS-7");
+        Assert.Equal((false, true), (expiring.Correlated, expiring.Buffered));
+        clock.Advance(TimeSpan.FromMinutes(45));
+        Assert.True((await engine.CorrelateMessageAsync("payment", "HS-7", new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["paidAmount"] = 5 })).Buffered);
+        clock.Advance(TimeSpan.FromMinutes(30));
+
+        var instance = await engine.StartAsync(new StartInstanceRequest
+        {
+            Key = "p",
+            Variables = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["dossier"] = "HS-7" },
+        });
+
+        var state = (await engine.GetInstanceAsync(instance.Id))!;
+        Assert.Equal("5", state.Variables["paidAmount"]!.ToJsonString());
+        Assert.Equal(["docs"], state.Subscriptions.Where(x => x.TokenId is not null && x.ElementId == "docs").Select(x => x.ElementId));
+        Assert.True((await engine.CorrelateMessageAsync("documents", "HS-7")).Correlated);
+        Assert.Equal(InstanceStatus.Completed, (await engine.GetInstanceAsync(instance.Id))!.Status);
+    }
+
     /// <summary>Stands in for the working-day calendar of part 2: every working duration takes twice as long.</summary>
     private sealed class DoubleTimeCalendar : IBusinessCalendar
     {

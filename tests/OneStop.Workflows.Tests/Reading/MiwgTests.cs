@@ -41,6 +41,20 @@ public sealed class MiwgTests(ITestOutputHelper output)
         Assert.Equal(files.Count, runnable.Count + withProblems.Count);
     }
 
+    [Fact]
+    public async Task Every_runnable_reference_model_runs_in_the_headless_runner_to_an_end_or_a_wait()
+    {
+        foreach (var name in ExpectedRunnable)
+        {
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            var code = await Workflows.Runner.HeadlessRunner.RunAsync([Path.Combine(TestPaths.Miwg, name), "--start", "2026-01-05T08:00:00+07:00"], stdout, stderr);
+            var last = stdout.ToString().TrimEnd().Split('\n')[^1];
+            output.WriteLine($"{name}: exit {code} {last[..Math.Min(last.Length, 60)]}");
+            Assert.True(code is 0 or 2, $"{name} exited {code}: {last}");
+        }
+    }
+
     // Models with no error problem. The others use signal/conditional/compensation events, FEEL conditions,
     // message events without messageRef, timers without values or multi-instance without input: each is a listed problem.
     private static readonly string[] ExpectedRunnable =

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Host.Identity;
 using OneStop.Host.Persistence;
@@ -17,10 +18,14 @@ public static class AgenciesApi
             .RequireAuthorization(Policies.ApiCaller)
             .WithName("ListAgencies")
             .WithSummary("Agencies and their departments");
-        agencies.MapGet($"/{{{AgencyMemberHandler.RouteKey}}}/staff", ListStaffAsync)
+        agencies.MapGet("/{agencyCode}/staff", ListStaffAsync)
             .RequireAuthorization(Policies.AgencyMember)
             .WithName("ListAgencyStaff")
             .WithSummary("Staff of one agency, with their department and roles (own agency only, unless Admin or Supervisor)");
+        agencies.MapGet("/{agencyCode}/departments/{departmentCode}/staff", ListStaffAsync)
+            .RequireAuthorization(Policies.AgencyMember)
+            .WithName("ListDepartmentStaff")
+            .WithSummary("Staff of one department (own department only, unless the agency's leader, Admin or Supervisor)");
 
         api.MapGet("/me", Me)
             .RequireAuthorization(Policies.ApiCaller)
@@ -49,22 +54,26 @@ public static class AgenciesApi
         return TypedResults.Ok(rows);
     }
 
-    private static async Task<Results<Ok<List<StaffDto>>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> ListStaffAsync(
-        string agencyCode, OneStopDbContext db, UserManager<ApplicationUser> users, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<StaffDto>>, NotFound<ProblemDetails>>> ListStaffAsync(
+        string agencyCode, string? departmentCode, OneStopDbContext db, UserManager<ApplicationUser> users, CancellationToken cancellationToken)
     {
-        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == agencyCode, cancellationToken);
-        if (agency is null)
+        var agency = await db.Agencies.AsNoTracking().Include(a => a.Departments).SingleOrDefaultAsync(a => a.Code == agencyCode, cancellationToken);
+        var department = departmentCode is null ? null : agency?.Departments.SingleOrDefault(d => d.Code == departmentCode);
+        if (agency is null || (departmentCode is not null && department is null))
         {
-            return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            return TypedResults.NotFound(new ProblemDetails
             {
-                Title = "Agency not found",
-                Detail = $"No agency has the code '{agencyCode}'.",
+                Title = "Not found",
+                Detail = departmentCode is null
+                    ? $"No agency has the code '{agencyCode}'."
+                    : $"Agency '{agencyCode}' has no department '{departmentCode}'.",
                 Status = StatusCodes.Status404NotFound,
             });
         }
 
+        var departmentId = department?.Id;
         var staff = await db.Users.AsNoTracking()
-            .Where(u => u.AgencyId == agency.Id)
+            .Where(u => u.AgencyId == agency.Id && (departmentId == null || u.DepartmentId == departmentId))
             .OrderBy(u => u.UserName)
             .Select(u => new { User = u, Department = u.Department!.Code })
             .ToListAsync(cancellationToken);
