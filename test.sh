@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs OneStop's whole test suite. On a fresh Debian machine it first installs what the tests need and is
-# missing (PostgreSQL server binaries; the tests start their own throwaway servers, no service is used).
+# missing: PostgreSQL server binaries (the tests start their own throwaway servers, no service is used),
+# Debian's Chromium for the browser tests (never a downloaded browser), Node.js and npm for the client bundles.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || packages+=(postgresql)
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 if ((${#packages[@]})); then
   echo "test.sh: installing ${packages[*]}"

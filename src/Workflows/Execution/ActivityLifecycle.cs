@@ -17,11 +17,11 @@ internal static class ActivityLifecycle
             {
                 if (boundary.Event.Trigger == EventTrigger.Timer)
                 {
-                    run.ScheduleTimer(boundary, token.Id, null);
+                    run.Waits.ScheduleTimer(boundary, token.Id, null);
                 }
                 else if (boundary.Event.Trigger == EventTrigger.Message)
                 {
-                    run.Subscribe(boundary, token.Id, null, token.ScopeId);
+                    run.Waits.Subscribe(boundary, token.Id, null, token.ScopeId);
                 }
             }
             if (run.Halted)
@@ -147,7 +147,7 @@ internal static class MultiInstance
         {
             foreach (var scope in run.Instance.Scopes.Where(s => s.OwnerTokenId == body.Id).ToList())
             {
-                run.CancelScopeContents(scope);
+                run.Waits.CancelScopeContents(scope);
                 run.Instance.Scopes.Remove(scope);
             }
             run.Leave(body, node);

@@ -3,7 +3,7 @@ using OneStop.Workflows.Model;
 
 namespace OneStop.Workflows.Execution;
 
-// The instance-level commands: start and cancel.
+// The instance-level commands (start, cancel) and the hooks behaviours use to re-run or annotate a start.
 internal sealed partial class ExecutionRun
 {
     public void Begin(FlowNode startEvent, IReadOnlyDictionary<string, JsonNode?> variables)
@@ -25,9 +25,19 @@ internal sealed partial class ExecutionRun
 
     public void CancelInstance(string? reason)
     {
-        CancelScopeContents(RootScope);
+        Waits.CancelScopeContents(RootScope);
         RecordProcess(JournalEvents.ElementCancelled, reason is null ? null : new JsonObject { ["reason"] = reason });
         Instance.Status = InstanceStatus.Terminated;
         Instance.EndedAt = Now;
     }
+
+    /// <summary>Queues a token to execute its element again (next loop iteration).</summary>
+    public void Requeue(TokenState token)
+    {
+        token.Phase = TokenPhase.Ready;
+        _ready.Enqueue(token);
+    }
+
+    /// <summary>A trigger to journal on the start event of a message- or timer-started instance.</summary>
+    public (string Event, JsonObject Data)? StartTrigger { get; set; }
 }

@@ -20,7 +20,11 @@ internal sealed partial class ExecutionRun
         Now = now;
         JournalSequence = journalSequence;
         CancellationToken = cancellationToken;
+        Waits = new WaitStates(this);
     }
+
+    /// <summary>Timers, subscriptions and cancellation for this run.</summary>
+    public WaitStates Waits { get; }
 
     public InstanceState Instance { get; }
 
@@ -222,7 +226,7 @@ internal sealed partial class ExecutionRun
             return;
         }
         Record(JournalEvents.ElementCompleted, node, token);
-        RemoveWaits(token.Id);
+        Waits.RemoveWaits(token.Id);
         Instance.Tokens.Remove(token);
         foreach (var flow in flows)
         {
@@ -278,7 +282,7 @@ internal sealed partial class ExecutionRun
     public void EndToken(TokenState token)
     {
         Instance.Tokens.Remove(token);
-        RemoveWaits(token.Id);
+        Waits.RemoveWaits(token.Id);
         CheckScope(token.ScopeId);
     }
 
@@ -294,7 +298,7 @@ internal sealed partial class ExecutionRun
 
     private void CompleteScope(ScopeState scope)
     {
-        RemoveScopeWaits(scope.Id);
+        Waits.RemoveScopeWaits(scope.Id);
         if (scope.ParentId is null)
         {
             RecordProcess(JournalEvents.ElementCompleted);
@@ -348,11 +352,11 @@ internal sealed partial class ExecutionRun
             var start = eventSub.SubScope?.StartEvents.FirstOrDefault();
             if (start?.Event.Trigger == EventTrigger.Timer)
             {
-                ScheduleTimer(start, null, scope.Id);
+                Waits.ScheduleTimer(start, null, scope.Id);
             }
             else if (start?.Event.Trigger == EventTrigger.Message)
             {
-                Subscribe(start, null, scope.Id, scope.Id);
+                Waits.Subscribe(start, null, scope.Id, scope.Id);
             }
         }
         foreach (var start in startEvents)
@@ -371,17 +375,4 @@ internal sealed partial class ExecutionRun
     /// <summary>The model scope a runtime scope executes (null for a multi-instance inner scope of a task).</summary>
     public FlowScope? FlowScopeOf(ScopeState scope) =>
         scope.ParentId is null ? Process.Scope : scope.IsMultiInstanceInner ? null : Process.GetNode(scope.ElementId).SubScope;
-}
-
-internal sealed partial class ExecutionRun
-{
-    /// <summary>Queues a token to execute its element again (next loop iteration).</summary>
-    public void Requeue(TokenState token)
-    {
-        token.Phase = TokenPhase.Ready;
-        _ready.Enqueue(token);
-    }
-
-    /// <summary>A trigger to journal on the start event of a message- or timer-started instance.</summary>
-    public (string Event, JsonObject Data)? StartTrigger { get; set; }
 }

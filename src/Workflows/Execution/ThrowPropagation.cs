@@ -55,7 +55,7 @@ internal static class ThrowPropagation
 
     private static void PropagateToCaller(ExecutionRun run, string? code)
     {
-        run.CancelScopeContents(run.RootScope);
+        run.Waits.CancelScopeContents(run.RootScope);
         run.RecordProcess(JournalEvents.ElementCancelled, new JsonObject { ["errorCode"] = code });
         run.Instance.Status = InstanceStatus.Terminated;
         run.Instance.EndedAt = run.Now;

@@ -18,7 +18,7 @@ internal static class Triggers
         if (repeats && keepsListening && !run.Halted
             && (job.TokenId is null ? run.FindScope(job.ScopeId!) is not null : run.FindToken(job.TokenId) is not null))
         {
-            run.ScheduleTimer(node, job.TokenId, job.ScopeId, job.RemainingRepetitions - 1, after: job.DueAt);
+            run.Waits.ScheduleTimer(node, job.TokenId, job.ScopeId, job.RemainingRepetitions - 1, after: job.DueAt);
         }
     }
 
@@ -90,7 +90,7 @@ internal static class Triggers
             var gateway = run.Process.GetNode(token.ElementId);
             record(token);
             run.Record(JournalEvents.ElementCompleted, gateway, token);
-            run.RemoveWaits(token.Id);
+            run.Waits.RemoveWaits(token.Id);
             run.Instance.Tokens.Remove(token);
             var via = gateway.Outgoing.First(f => f.Target == node).Id;
             var winner = run.NewToken(node.Id, token.ScopeId, via, enqueue: false);
@@ -99,7 +99,7 @@ internal static class Triggers
             return;
         }
         record(token);
-        run.RemoveWaits(token.Id);
+        run.Waits.RemoveWaits(token.Id);
         if (node.IsActivity)
         {
             ActivityLifecycle.Complete(run, token, node);
@@ -116,7 +116,7 @@ internal static class Triggers
         var token = run.NewToken(boundary.Id, activity.ScopeId, enqueue: false);
         if (boundary.CancelActivity)
         {
-            run.CancelToken(activity);
+            run.Waits.CancelToken(activity);
         }
         run.Enter(token, boundary);
         run.Leave(token, boundary);
@@ -129,7 +129,7 @@ internal static class Triggers
         var token = run.NewToken(eventSub.Id, scope.Id, enqueue: false);
         if (interrupting)
         {
-            run.CancelScopeContents(scope, except: token);
+            run.Waits.CancelScopeContents(scope, except: token);
         }
         run.Enter(token, eventSub);
         var inner = run.NewScope(scope.Id, eventSub.Id, token.Id);

@@ -17,6 +17,8 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     private readonly Dictionary<string, List<MessageSubscription>> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TimerJob>> _timers = new(StringComparer.Ordinal);
     private readonly List<BufferedMessage> _buffered = [];
+    private readonly Dictionary<string, long> _taskOrder = new(StringComparer.Ordinal);
+    private long _nextTaskOrder;
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<DefinitionRecord>> GetDefinitionVersionsAsync(string key, CancellationToken cancellationToken)
@@ -86,15 +88,22 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             var json = JsonSerializer.Serialize(instance, WorkflowJson.Options);
             _instances[instance.Id] = (instance.RowVersion, json);
             var copy = JsonSerializer.Deserialize<InstanceState>(json, WorkflowJson.Options)!;
+            var open = copy.IsEnded ? [] : copy.UserTasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var old in _tasks.Values.Where(t => t.InstanceId == instance.Id).ToList())
             {
                 _tasks.Remove(old.Id);
+                if (!open.Contains(old.Id))
+                {
+                    _taskOrder.Remove(old.Id);
+                }
             }
             // Wait states of an ended instance are not indexed: nothing can resume it.
             var live = !copy.IsEnded;
             foreach (var task in live ? copy.UserTasks : [])
             {
                 _tasks[task.Id] = task;
+                // Creation order across instances (a called process's task is newer than its caller's).
+                _taskOrder.TryAdd(task.Id, ++_nextTaskOrder);
             }
             _subscriptions[instance.Id] = live ? copy.Subscriptions : [];
             _timers[instance.Id] = live ? copy.Timers : [];
@@ -128,7 +137,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                     && (query.Department is null || t.Department == query.Department)
                     && (query.Role is null || t.Role == query.Role)
                     && (query.Assignee is null || t.Assignee == query.Assignee))
-                .OrderBy(t => t.CreatedAt).ThenBy(t => t.InstanceId, StringComparer.Ordinal).ThenBy(t => t.Sequence)
+                .OrderBy(t => t.CreatedAt).ThenBy(t => _taskOrder[t.Id])
                 .ToList());
         }
     }

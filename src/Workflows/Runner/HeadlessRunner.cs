@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -92,7 +91,29 @@ public static class HeadlessRunner
         await engine.DeployAsync(model.Xml, new DeployOptions { Publish = true }, cancellationToken).ConfigureAwait(false);
 
         var session = new RunnerSession(engine, clock, options, process);
-        var instanceId = await session.RunAsync(cancellationToken).ConfigureAwait(false);
+        string? instanceId;
+        try
+        {
+            instanceId = await session.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An engine defect must still honour the contract: print what happened, then a failed summary.
+            foreach (var entry in store.Saved)
+            {
+                await output.WriteLineAsync(JournalLine(entry)).ConfigureAwait(false);
+            }
+            await error.WriteLineAsync($"bpmn run: the engine failed: {ex}").ConfigureAwait(false);
+            var failed = new JsonObject
+            {
+                ["time"] = Instant(clock.Now),
+                ["event"] = "instance.failed",
+                ["variables"] = new JsonObject(),
+                ["incidents"] = new JsonArray(new JsonObject { ["kind"] = "engine", ["message"] = ex.Message }),
+            };
+            await output.WriteLineAsync(failed.ToJsonString(LineOptions)).ConfigureAwait(false);
+            return ExitFailed;
+        }
         foreach (var entry in store.Saved)
         {
             await output.WriteLineAsync(JournalLine(entry)).ConfigureAwait(false);
@@ -131,7 +152,7 @@ public static class HeadlessRunner
         return result;
     }
 
-    private static string Instant(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+    private static string Instant(DateTimeOffset time) => IsoInstant.Format(time);
 
     private static string JournalLine(JournalEntry entry)
     {
@@ -253,7 +274,9 @@ public static class HeadlessRunner
         {
             foreach (var pending in _pending.Where(p => p.Due <= clock.Now).ToList())
             {
-                var result = await engine.CorrelateMessageAsync(pending.Message.Name, pending.Message.CorrelationKey, null, allowStart: _instanceId is null && StartsProcess(pending.Message.Name), cancellationToken).ConfigureAwait(false);
+                var starts = _instanceId is null && StartsProcess(pending.Message.Name);
+                var result = await engine.CorrelateMessageAsync(pending.Message.Name, pending.Message.CorrelationKey,
+                    starts ? options.Variables : null, allowStart: starts, cancellationToken).ConfigureAwait(false);
                 if (result.Correlated)
                 {
                     _pending.Remove(pending);

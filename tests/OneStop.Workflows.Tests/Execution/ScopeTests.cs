@@ -210,4 +210,29 @@ public sealed class ScopeTests
         Assert.Equal(expectedCount.ToString(System.Globalization.CultureInfo.InvariantCulture), state.Variables["count"]!.ToJsonString());
         Assert.Equal("4", state.Variables["rounds"]!.ToJsonString());
     }
+
+    [Fact]
+    public async Task Non_interrupting_timer_cycle_event_sub_process_repeats_and_an_interrupting_message_one_ends_the_scope()
+    {
+        var t = new TestEngine();
+        var instance = await t.StartAsync("eventsub-variants.bpmn");
+        await t.AdvanceAsync(TimeSpan.FromHours(1));
+        await t.AdvanceAsync(TimeSpan.FromHours(1));
+        await t.AdvanceAsync(TimeSpan.FromHours(1));
+        Assert.Single(await t.Engine.ListUserTasksAsync());
+
+        Assert.True((await t.Engine.CorrelateMessageAsync("withdraw")).Correlated);
+
+        var state = await t.State(instance.Id);
+        Assert.Equal(InstanceStatus.Completed, state.Status);
+        var journal = await t.Journal(instance.Id);
+        Assert.Equal(2, journal.Count(l => l == "timer.fired reminderStart"));
+        Assert.Equal(2, journal.Count(l => l == "element.completed onReminder"));
+        Expect.Sequence(
+        [
+            "message.correlated withdrawStart", "task.cancelled work", "element.cancelled work",
+            "element.entered onWithdraw", "element.entered withdrawStart", "element.completed withdrawStart",
+            "element.entered withdrawEnd", "element.completed withdrawEnd", "element.completed onWithdraw", "element.completed p",
+        ], journal[^10..]);
+    }
 }

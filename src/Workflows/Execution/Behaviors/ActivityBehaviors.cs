@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Model;
@@ -13,7 +12,7 @@ internal sealed class UserTaskBehavior : IElementBehavior
         var variables = run.VariablesFor(token.ScopeId);
         var assignee = node.Os.Assignee is { } expression ? run.Services.Evaluator.EvaluateString(expression, variables) : null;
         DateTimeOffset? due = node.Os.Deadline is { } deadline && IsoDuration.TryParse(deadline, out var duration)
-            ? run.DeadlineCalendarFor(node).AddWorkingTime(run.Now, duration)
+            ? run.Waits.DeadlineCalendarFor(node).AddWorkingTime(run.Now, duration)
             : null;
         var task = new UserTaskRecord
         {
@@ -36,7 +35,7 @@ internal sealed class UserTaskBehavior : IElementBehavior
         if (task.Assignee is not null) data["assignee"] = task.Assignee;
         if (task.Department is not null) data["department"] = task.Department;
         if (task.Role is not null) data["role"] = task.Role;
-        if (due is not null) data["dueAt"] = due.Value.ToString("O", CultureInfo.InvariantCulture);
+        if (due is not null) data["dueAt"] = IsoInstant.Format(due.Value);
         if (task.Outcomes.Count > 0) data["outcomes"] = new JsonArray(task.Outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray());
         run.Record(JournalEvents.TaskCreated, node, token, data);
         return ValueTask.CompletedTask;
@@ -95,7 +94,7 @@ internal sealed class ReceiveTaskBehavior : IElementBehavior
 {
     public ValueTask ExecuteAsync(ExecutionRun run, TokenState token, FlowNode node)
     {
-        run.Subscribe(node, token.Id, null, token.ScopeId);
+        run.Waits.Subscribe(node, token.Id, null, token.ScopeId);
         return ValueTask.CompletedTask;
     }
 }

@@ -15,7 +15,7 @@ internal sealed class EndEventBehavior : IElementBehavior
                 run.Record(JournalEvents.ElementCompleted, node, token);
                 run.Instance.Tokens.Remove(token);
                 var scope = run.Scope(token.ScopeId);
-                run.CancelScopeContents(scope);
+                run.Waits.CancelScopeContents(scope);
                 run.CheckScope(scope.Id);
                 return;
             case EventTrigger.Error or EventTrigger.Escalation:
@@ -78,10 +78,10 @@ internal sealed class CatchEventBehavior : IElementBehavior
         switch (node.Event.Trigger)
         {
             case EventTrigger.Timer:
-                run.ScheduleTimer(node, token.Id, null);
+                run.Waits.ScheduleTimer(node, token.Id, null);
                 break;
             case EventTrigger.Message:
-                run.Subscribe(node, token.Id, null, token.ScopeId);
+                run.Waits.Subscribe(node, token.Id, null, token.ScopeId);
                 break;
             default:
                 run.Leave(token, node);

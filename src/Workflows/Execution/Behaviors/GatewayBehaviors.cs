@@ -121,11 +121,11 @@ internal sealed class EventGatewayBehavior : IElementBehavior
         {
             if (target.Event.Trigger == EventTrigger.Timer)
             {
-                run.ScheduleTimer(target, token.Id, null);
+                run.Waits.ScheduleTimer(target, token.Id, null);
             }
             else
             {
-                run.Subscribe(target, token.Id, null, token.ScopeId);
+                run.Waits.Subscribe(target, token.Id, null, token.ScopeId);
             }
         }
         return ValueTask.CompletedTask;
