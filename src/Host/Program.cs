@@ -1,5 +1,6 @@
 using OneStop.Host;
 using OneStop.Host.Cli;
+using OneStop.Host.Engine;
 using OneStop.Host.Identity;
 using OneStop.Host.Logging;
 using OneStop.Host.Persistence;
@@ -20,6 +21,7 @@ try
     builder.AddOneStopLogging();
     builder.AddOneStopPersistence();
     builder.AddOneStopIdentity();
+    builder.Services.AddOneStopEngine();
     builder.Services.AddOneStopSeeding(builder.Configuration);
     builder.AddOneStopWeb();
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OneStop.Host.Engine;
 using OneStop.Host.Features.Agencies;
 using OneStop.Host.Identity;
 
@@ -22,6 +24,22 @@ public abstract class OneStopDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<WorkflowDefinitionRow> WorkflowDefinitions => Set<WorkflowDefinitionRow>();
+
+    public DbSet<WorkflowInstanceRow> WorkflowInstances => Set<WorkflowInstanceRow>();
+
+    public DbSet<UserTaskRow> UserTasks => Set<UserTaskRow>();
+
+    public DbSet<MessageSubscriptionRow> MessageSubscriptions => Set<MessageSubscriptionRow>();
+
+    public DbSet<JobRow> Jobs => Set<JobRow>();
+
+    public DbSet<BufferedMessageRow> BufferedMessages => Set<BufferedMessageRow>();
+
+    public DbSet<JournalRow> Journal => Set<JournalRow>();
+
+    public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -31,7 +49,16 @@ public abstract class OneStopDbContext(DbContextOptions options)
 }
 
 /// <summary>The model on SQLite, the embedded default.</summary>
-public sealed class SqliteOneStopDbContext(DbContextOptions<SqliteOneStopDbContext> options) : OneStopDbContext(options);
+public sealed class SqliteOneStopDbContext(DbContextOptions<SqliteOneStopDbContext> options) : OneStopDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite cannot compare or order DateTimeOffset text; as 64-bit numbers UTC instants compare correctly,
+        // which due-job and inbox queries need. Every time OneStop stores is UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 /// <summary>The model on PostgreSQL.</summary>
 public sealed class PostgreSqlOneStopDbContext(DbContextOptions<PostgreSqlOneStopDbContext> options) : OneStopDbContext(options);

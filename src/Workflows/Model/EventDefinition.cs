@@ -15,6 +15,9 @@ public sealed record EventDefinition
     /// <summary>Message name (resolved from <c>messageRef</c>; falls back to the ref id).</summary>
     public string? MessageName { get; init; }
 
+    /// <summary>Whether the message name was taken from the element name because <c>messageRef</c> is missing.</summary>
+    public bool MessageNameFromElement { get; init; }
+
     /// <summary>Correlation key expression for a message catch (<c>os:correlationKey</c>).</summary>
     public string? CorrelationKey { get; init; }
 

@@ -101,7 +101,9 @@ private static EventDefinition ReadEventDefinition(XElement element, ReadContext
             {
                 Trigger = EventTrigger.Message,
                 DefinitionType = type,
-                MessageName = messageRef is null ? null : context.MessageName(messageRef),
+                // Without messageRef the element's name is the message name (bpmn.io leaves messageRef out by default).
+                MessageName = messageRef is null ? BpmnReader.NonEmpty((string?)element.Attribute("name")) : context.MessageName(messageRef),
+                MessageNameFromElement = messageRef is null,
                 CorrelationKey = (string?)definition.Attribute(Os + "correlationKey") ?? (string?)element.Attribute(Os + "correlationKey"),
             };
         case "timerEventDefinition":

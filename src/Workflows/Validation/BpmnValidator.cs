@@ -98,7 +98,14 @@ public static class BpmnValidator
         if (isCatch && trigger == EventTrigger.Message && string.IsNullOrEmpty(node.Event.MessageName))
         {
             problems.Add(ProblemCodes.Error(ProblemCodes.MessageWithoutName, node,
-                "Sự kiện thông điệp cần tham chiếu tới một thông điệp (messageRef).", "A message catch event needs a messageRef."));
+                "Sự kiện thông điệp cần tham chiếu tới một thông điệp (messageRef) hoặc có tên.",
+                "A message catch event needs a messageRef or a name."));
+        }
+        else if (isCatch && trigger == EventTrigger.Message && node.Event.MessageNameFromElement)
+        {
+            problems.Add(ProblemCodes.Warning(ProblemCodes.MessageWithoutName, node,
+                $"Sự kiện không có messageRef; tên thông điệp lấy theo tên phần tử '{node.Event.MessageName}'.",
+                $"The event has no messageRef; its name '{node.Event.MessageName}' is used as the message name."));
         }
         if (node.Event.CorrelationKey is not null)
         {

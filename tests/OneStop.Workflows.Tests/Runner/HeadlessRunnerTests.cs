@@ -86,9 +86,11 @@ public sealed class HeadlessRunnerTests
     [Fact]
     public async Task Message_start_event_is_started_by_a_message()
     {
-        var (code, lines, _) = await Run(TestPaths.Bpmn("message-start.bpmn"), "--message", "apply:HS-1");
+        var (code, lines, _) = await Run(TestPaths.Bpmn("message-start.bpmn"), "--message", "apply:HS-1", "--message", "apply:HS-2", "--var", "fee=15");
         Assert.Equal(0, code);
-        Assert.Equal("message.correlated", (string?)lines[2]["event"]);
+        Expect.Sequence(["element.entered applyProcess", "element.entered received", "message.correlated received", "element.completed received",
+            "element.entered end", "element.completed end", "element.completed applyProcess", "instance.completed"], Events(lines));
+        Assert.Equal("15", lines[^1]["variables"]!["fee"]!.ToJsonString());
     }
 
     [Fact]

@@ -101,6 +101,166 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "WfBufferedMessages",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CorrelationKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    VariablesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfBufferedMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfDefinitions",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    DeployedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DeployedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PublishedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfDefinitions", x => new { x.Key, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfIncidents",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    InstanceId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfIncidents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfInstances",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DefinitionKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "int", nullable: false),
+                    BusinessKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ParentInstanceId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    StateJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RowVersion = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfInstances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfJobs",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    InstanceId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TokenId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    ScopeId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RemainingRepetitions = table.Column<int>(type: "int", nullable: true),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfJournal",
+                columns: table => new
+                {
+                    InstanceId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Time = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Event = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    EntryJson = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfJournal", x => new { x.InstanceId, x.Sequence });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfMessageSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    InstanceId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TokenId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    ScopeId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    MessageName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CorrelationKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfMessageSubscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfUserTasks",
+                columns: table => new
+                {
+                    RowId = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    InstanceId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    TokenId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    BusinessKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Department = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Role = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Assignee = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Outcomes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FollowUpAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Priority = table.Column<int>(type: "int", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CompletedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfUserTasks", x => x.RowId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Counters",
                 columns: table => new
                 {
@@ -452,6 +612,98 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 column: "ReferenceId",
                 unique: true,
                 filter: "[ReferenceId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfBufferedMessages_ExpiresAt",
+                table: "WfBufferedMessages",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfBufferedMessages_Name_CorrelationKey",
+                table: "WfBufferedMessages",
+                columns: new[] { "Name", "CorrelationKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfIncidents_CreatedAt",
+                table: "WfIncidents",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfIncidents_InstanceId",
+                table: "WfIncidents",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfInstances_BusinessKey",
+                table: "WfInstances",
+                column: "BusinessKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfInstances_DefinitionKey_DefinitionVersion",
+                table: "WfInstances",
+                columns: new[] { "DefinitionKey", "DefinitionVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfInstances_Status",
+                table: "WfInstances",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfJobs_DueAt",
+                table: "WfJobs",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfJobs_InstanceId",
+                table: "WfJobs",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfMessageSubscriptions_InstanceId",
+                table: "WfMessageSubscriptions",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfMessageSubscriptions_MessageName_CorrelationKey",
+                table: "WfMessageSubscriptions",
+                columns: new[] { "MessageName", "CorrelationKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_BusinessKey",
+                table: "WfUserTasks",
+                column: "BusinessKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_Id",
+                table: "WfUserTasks",
+                column: "Id",
+                unique: true,
+                filter: "[Id] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_InstanceId",
+                table: "WfUserTasks",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_Status_Assignee_DueAt",
+                table: "WfUserTasks",
+                columns: new[] { "Status", "Assignee", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_Status_Department_DueAt",
+                table: "WfUserTasks",
+                columns: new[] { "Status", "Department", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_Status_DueAt",
+                table: "WfUserTasks",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_Status_Role_DueAt",
+                table: "WfUserTasks",
+                columns: new[] { "Status", "Role", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -483,6 +735,30 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "WfBufferedMessages");
+
+            migrationBuilder.DropTable(
+                name: "WfDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "WfIncidents");
+
+            migrationBuilder.DropTable(
+                name: "WfInstances");
+
+            migrationBuilder.DropTable(
+                name: "WfJobs");
+
+            migrationBuilder.DropTable(
+                name: "WfJournal");
+
+            migrationBuilder.DropTable(
+                name: "WfMessageSubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "WfUserTasks");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -101,6 +101,166 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WfBufferedMessages",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CorrelationKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    VariablesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfBufferedMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfDefinitions",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false),
+                    DeployedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeployedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfDefinitions", x => new { x.Key, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfIncidents",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfIncidents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfInstances",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DefinitionKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ParentInstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    StateJson = table.Column<string>(type: "TEXT", nullable: false),
+                    RowVersion = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfInstances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfJobs",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TokenId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ScopeId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RemainingRepetitions = table.Column<int>(type: "INTEGER", nullable: true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfJournal",
+                columns: table => new
+                {
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Time = table.Column<long>(type: "INTEGER", nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EntryJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfJournal", x => new { x.InstanceId, x.Sequence });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfMessageSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TokenId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ScopeId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    MessageName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CorrelationKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfMessageSubscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WfUserTasks",
+                columns: table => new
+                {
+                    RowId = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TokenId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Assignee = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Outcomes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FollowUpAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WfUserTasks", x => x.RowId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Counters",
                 columns: table => new
                 {
@@ -206,7 +366,7 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -447,6 +607,97 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                 table: "OpenIddictTokens",
                 column: "ReferenceId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfBufferedMessages_ExpiresAt",
+                table: "WfBufferedMessages",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfBufferedMessages_Name_CorrelationKey",
+                table: "WfBufferedMessages",
+                columns: new[] { "Name", "CorrelationKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfIncidents_CreatedAt",
+                table: "WfIncidents",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfIncidents_InstanceId",
+                table: "WfIncidents",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfInstances_BusinessKey",
+                table: "WfInstances",
+                column: "BusinessKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfInstances_DefinitionKey_DefinitionVersion",
+                table: "WfInstances",
+                columns: new[] { "DefinitionKey", "DefinitionVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfInstances_Status",
+                table: "WfInstances",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfJobs_DueAt",
+                table: "WfJobs",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfJobs_InstanceId",
+                table: "WfJobs",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfMessageSubscriptions_InstanceId",
+                table: "WfMessageSubscriptions",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfMessageSubscriptions_MessageName_CorrelationKey",
+                table: "WfMessageSubscriptions",
+                columns: new[] { "MessageName", "CorrelationKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_BusinessKey",
+                table: "WfUserTasks",
+                column: "BusinessKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_Id",
+                table: "WfUserTasks",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_InstanceId",
+                table: "WfUserTasks",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_Status_Assignee_DueAt",
+                table: "WfUserTasks",
+                columns: new[] { "Status", "Assignee", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_Status_Department_DueAt",
+                table: "WfUserTasks",
+                columns: new[] { "Status", "Department", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_Status_DueAt",
+                table: "WfUserTasks",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WfUserTasks_Status_Role_DueAt",
+                table: "WfUserTasks",
+                columns: new[] { "Status", "Role", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -478,6 +729,30 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "WfBufferedMessages");
+
+            migrationBuilder.DropTable(
+                name: "WfDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "WfIncidents");
+
+            migrationBuilder.DropTable(
+                name: "WfInstances");
+
+            migrationBuilder.DropTable(
+                name: "WfJobs");
+
+            migrationBuilder.DropTable(
+                name: "WfJournal");
+
+            migrationBuilder.DropTable(
+                name: "WfMessageSubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "WfUserTasks");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,449 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Host.Persistence;
+using OneStop.Workflows.Execution;
+using OneStop.Workflows.Persistence;
+
+namespace OneStop.Host.Engine;
+
+/// <summary>
+/// Lets the Host write its own rows (e.g. the notification outbox) in the transaction of an engine command, so they
+/// commit or roll back with the instance change.
+/// </summary>
+public interface IWorkflowTransactionHook
+{
+    Task OnSavingAsync(OneStopDbContext db, InstanceState instance, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The engine's store on the Host's EF Core model (SQLite, PostgreSQL, SQL Server). Each call uses its own context;
+/// <see cref="SaveInstanceAsync"/> is one transaction guarded by the instance row version.
+/// </summary>
+internal sealed class EfWorkflowStore(IServiceScopeFactory scopes) : IWorkflowStore
+{
+    public const string TimerKind = "timer";
+
+    public async Task<IReadOnlyList<DefinitionRecord>> GetDefinitionVersionsAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var scope = Db(out var db);
+        var rows = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Key == key).OrderBy(d => d.Version).ToListAsync(cancellationToken);
+        return [.. rows.Select(ToRecord)];
+    }
+
+    public async Task<IReadOnlyList<DefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = Db(out var db);
+        var rows = await db.WorkflowDefinitions.AsNoTracking()
+            .Where(d => d.Version == db.WorkflowDefinitions.Where(x => x.Key == d.Key).Max(x => x.Version))
+            .OrderBy(d => d.Key)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(ToRecord)];
+    }
+
+    public async Task SaveDefinitionAsync(DefinitionRecord definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        await using var scope = Db(out var db);
+        var row = await db.WorkflowDefinitions.FindAsync([definition.Key, definition.Version], cancellationToken);
+        if (row is null)
+        {
+            row = new WorkflowDefinitionRow { Key = definition.Key, Version = definition.Version, Status = "", ContentHash = "", Xml = "" };
+            db.WorkflowDefinitions.Add(row);
+        }
+
+        row.Status = definition.Status.ToString();
+        row.Name = definition.Name;
+        row.ContentHash = definition.ContentHash;
+        row.Xml = definition.Xml;
+        row.DeployedAt = definition.DeployedAt.ToUniversalTime();
+        row.PublishedAt = definition.PublishedAt?.ToUniversalTime();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<InstanceState?> LoadInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var scope = Db(out var db);
+        var json = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.StateJson).SingleOrDefaultAsync(cancellationToken);
+        return json is null ? null : JsonSerializer.Deserialize<InstanceState>(json, WorkflowJson.Options);
+    }
+
+    public async Task SaveInstanceAsync(InstanceState instance, long expectedRowVersion, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(journal);
+        await using var scope = Db(out var db);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var nextVersion = expectedRowVersion + 1;
+        instance.RowVersion = nextVersion;
+        var json = JsonSerializer.Serialize(instance, WorkflowJson.Options);
+        var status = instance.Status.ToString();
+        var endedAt = instance.EndedAt?.ToUniversalTime();
+        if (expectedRowVersion == 0)
+        {
+            db.WorkflowInstances.Add(new WorkflowInstanceRow
+            {
+                Id = instance.Id,
+                DefinitionKey = instance.DefinitionKey,
+                DefinitionVersion = instance.DefinitionVersion,
+                BusinessKey = instance.BusinessKey,
+                Status = status,
+                StartedAt = instance.StartedAt.ToUniversalTime(),
+                EndedAt = endedAt,
+                ParentInstanceId = instance.ParentInstanceId,
+                StateJson = json,
+                RowVersion = nextVersion,
+            });
+            await SaveOrConflictAsync(db, instance, expectedRowVersion, cancellationToken);
+        }
+        else
+        {
+            var updated = await db.WorkflowInstances
+                .Where(i => i.Id == instance.Id && i.RowVersion == expectedRowVersion)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(i => i.StateJson, json)
+                    .SetProperty(i => i.Status, status)
+                    .SetProperty(i => i.EndedAt, endedAt)
+                    .SetProperty(i => i.RowVersion, nextVersion), cancellationToken);
+            if (updated == 0)
+            {
+                instance.RowVersion = expectedRowVersion;
+                throw Conflict(instance.Id, expectedRowVersion);
+            }
+        }
+
+        var live = !instance.IsEnded;
+        await SyncTasksAsync(db, instance, live ? instance.UserTasks : [], journal, cancellationToken);
+        await SyncSubscriptionsAsync(db, instance.Id, live ? instance.Subscriptions : [], cancellationToken);
+        await SyncJobsAsync(db, instance.Id, live ? instance.Timers : [], cancellationToken);
+        await SyncIncidentsAsync(db, instance, cancellationToken);
+        db.Journal.AddRange(journal.Select(e => new JournalRow
+        {
+            InstanceId = e.InstanceId,
+            Sequence = e.Sequence,
+            Time = e.Time.ToUniversalTime(),
+            Event = e.Event,
+            ElementId = e.ElementId,
+            EntryJson = JsonSerializer.Serialize(e, WorkflowJson.Options),
+        }));
+
+        foreach (var hook in scope.ServiceProvider.GetServices<IWorkflowTransactionHook>())
+        {
+            await hook.OnSavingAsync(db, instance, journal, cancellationToken);
+        }
+
+        await SaveOrConflictAsync(db, instance, expectedRowVersion, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var scope = Db(out var db);
+        var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence)
+            .Select(j => j.EntryJson).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => JsonSerializer.Deserialize<JournalEntry>(r, WorkflowJson.Options)!)];
+    }
+
+    public async Task<IReadOnlyList<UserTaskRecord>> FindUserTasksAsync(UserTaskQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Db(out var db);
+        var tasks = db.UserTasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Open);
+        if (query.InstanceId is not null)
+        {
+            tasks = tasks.Where(t => t.InstanceId == query.InstanceId);
+        }
+
+        if (query.BusinessKey is not null)
+        {
+            tasks = tasks.Where(t => t.BusinessKey == query.BusinessKey);
+        }
+
+        if (query.Department is not null)
+        {
+            tasks = tasks.Where(t => t.Department == query.Department);
+        }
+
+        if (query.Role is not null)
+        {
+            tasks = tasks.Where(t => t.Role == query.Role);
+        }
+
+        if (query.Assignee is not null)
+        {
+            tasks = tasks.Where(t => t.Assignee == query.Assignee);
+        }
+
+        var rows = await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.RowId).ToListAsync(cancellationToken);
+        return [.. rows.Select(ToRecord)];
+    }
+
+    public async Task<UserTaskRecord?> FindUserTaskAsync(string taskId, CancellationToken cancellationToken)
+    {
+        await using var scope = Db(out var db);
+        var row = await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId && t.Status == UserTaskStatus.Open, cancellationToken);
+        return row is null ? null : ToRecord(row);
+    }
+
+    public async Task<IReadOnlyList<MessageSubscription>> FindSubscriptionsAsync(string messageName, string? correlationKey, CancellationToken cancellationToken)
+    {
+        await using var scope = Db(out var db);
+        var rows = await db.MessageSubscriptions.AsNoTracking()
+            .Where(s => s.MessageName == messageName && (s.CorrelationKey == null || s.CorrelationKey == correlationKey))
+            .OrderBy(s => s.InstanceId).ThenBy(s => s.Sequence)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(s => new MessageSubscription
+        {
+            Id = s.Id,
+            InstanceId = s.InstanceId,
+            ElementId = s.ElementId,
+            TokenId = s.TokenId,
+            ScopeId = s.ScopeId,
+            MessageName = s.MessageName,
+            CorrelationKey = s.CorrelationKey,
+            Sequence = s.Sequence,
+        })];
+    }
+
+    public async Task<IReadOnlyList<TimerJob>> FindDueTimersAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken)
+    {
+        await using var scope = Db(out var db);
+        var due = dueBy.ToUniversalTime();
+        var rows = await db.Jobs.AsNoTracking()
+            .Where(j => j.Kind == TimerKind && j.DueAt <= due)
+            .OrderBy(j => j.DueAt).ThenBy(j => j.InstanceId).ThenBy(j => j.Sequence)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(ToTimer)];
+    }
+
+    public async Task<DateTimeOffset?> GetNextTimerDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = Db(out var db);
+        return await db.Jobs.AsNoTracking().Where(j => j.Kind == TimerKind).OrderBy(j => j.DueAt)
+            .Select(j => (DateTimeOffset?)j.DueAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task BufferMessageAsync(BufferedMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await using var scope = Db(out var db);
+        db.BufferedMessages.Add(new BufferedMessageRow
+        {
+            Id = message.Id,
+            Name = message.Name,
+            CorrelationKey = message.CorrelationKey,
+            VariablesJson = JsonSerializer.Serialize(message.Variables, WorkflowJson.Options),
+            ReceivedAt = message.ReceivedAt.ToUniversalTime(),
+            ExpiresAt = message.ExpiresAt.ToUniversalTime(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<BufferedMessage?> TakeBufferedMessageAsync(string messageName, string? correlationKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = Db(out var db);
+        var utcNow = now.ToUniversalTime();
+        await db.BufferedMessages.Where(m => m.ExpiresAt <= utcNow).ExecuteDeleteAsync(cancellationToken);
+        var candidates = db.BufferedMessages.AsNoTracking().Where(m => m.Name == messageName);
+        if (correlationKey is not null)
+        {
+            candidates = candidates.Where(m => m.CorrelationKey == correlationKey);
+        }
+
+        // Taking is a delete that only one caller can win: a message is delivered once even across nodes.
+        foreach (var row in await candidates.OrderBy(m => m.ReceivedAt).ThenBy(m => m.Id).Take(10).ToListAsync(cancellationToken))
+        {
+            if (await db.BufferedMessages.Where(m => m.Id == row.Id).ExecuteDeleteAsync(cancellationToken) == 1)
+            {
+                return new BufferedMessage
+                {
+                    Id = row.Id,
+                    Name = row.Name,
+                    CorrelationKey = row.CorrelationKey,
+                    Variables = JsonSerializer.Deserialize<Dictionary<string, JsonNode?>>(row.VariablesJson, WorkflowJson.Options) ?? [],
+                    ReceivedAt = row.ReceivedAt,
+                    ExpiresAt = row.ExpiresAt,
+                };
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task SyncTasksAsync(OneStopDbContext db, InstanceState instance, IReadOnlyList<UserTaskRecord> open, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken)
+    {
+        var stored = await db.UserTasks.Where(t => t.InstanceId == instance.Id && t.Status == UserTaskStatus.Open).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var current = open.ToDictionary(t => t.Id);
+        foreach (var (id, row) in stored.Where(s => !current.ContainsKey(s.Key)))
+        {
+            // A task that left the wait states was completed (the journal says by whom and how) or cancelled.
+            // Every command that removes a task journals it, so the journal of this save is never empty here.
+            var completion = journal.LastOrDefault(e => e.Event == JournalEvents.TaskCompleted && (string?)e.Data?["taskId"] == id);
+            row.Status = completion is null ? UserTaskStatus.Cancelled : UserTaskStatus.Completed;
+            row.Outcome = (string?)completion?.Data?["outcome"];
+            row.CompletedBy = (string?)completion?.Data?["user"];
+            row.CompletedAt = (completion ?? journal[^1]).Time.ToUniversalTime();
+        }
+
+        foreach (var task in open.Where(t => !stored.ContainsKey(t.Id)))
+        {
+            db.UserTasks.Add(new UserTaskRow
+            {
+                Id = task.Id,
+                InstanceId = task.InstanceId,
+                TokenId = task.TokenId,
+                ElementId = task.ElementId,
+                Name = task.Name,
+                BusinessKey = task.BusinessKey,
+                Department = task.Department,
+                Role = task.Role,
+                Assignee = task.Assignee,
+                Outcomes = task.Outcomes.Count == 0 ? null : string.Join('\n', task.Outcomes),
+                CreatedAt = task.CreatedAt.ToUniversalTime(),
+                DueAt = task.DueAt?.ToUniversalTime(),
+                Sequence = task.Sequence,
+                Status = UserTaskStatus.Open,
+            });
+        }
+    }
+
+    private static async Task SyncSubscriptionsAsync(OneStopDbContext db, string instanceId, IReadOnlyList<MessageSubscription> current, CancellationToken cancellationToken)
+    {
+        var stored = await db.MessageSubscriptions.Where(s => s.InstanceId == instanceId).ToListAsync(cancellationToken);
+        var ids = current.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        db.MessageSubscriptions.RemoveRange(stored.Where(s => !ids.Contains(s.Id)));
+        var known = stored.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        db.MessageSubscriptions.AddRange(current.Where(s => !known.Contains(s.Id)).Select(s => new MessageSubscriptionRow
+        {
+            Id = s.Id,
+            InstanceId = s.InstanceId,
+            ElementId = s.ElementId,
+            TokenId = s.TokenId,
+            ScopeId = s.ScopeId,
+            MessageName = s.MessageName,
+            CorrelationKey = s.CorrelationKey,
+            Sequence = s.Sequence,
+        }));
+    }
+
+    private static async Task SyncJobsAsync(OneStopDbContext db, string instanceId, IReadOnlyList<TimerJob> current, CancellationToken cancellationToken)
+    {
+        var stored = await db.Jobs.Where(j => j.InstanceId == instanceId).ToDictionaryAsync(j => j.Id, cancellationToken);
+        var byId = current.ToDictionary(t => t.Id);
+        db.Jobs.RemoveRange(stored.Values.Where(j => !byId.ContainsKey(j.Id)));
+        foreach (var timer in current)
+        {
+            if (stored.TryGetValue(timer.Id, out var row))
+            {
+                // A cycle timer that fired and re-armed: a new due time frees it for any node again.
+                if (row.DueAt != timer.DueAt.ToUniversalTime() || row.RemainingRepetitions != timer.RemainingRepetitions)
+                {
+                    row.DueAt = timer.DueAt.ToUniversalTime();
+                    row.RemainingRepetitions = timer.RemainingRepetitions;
+                    row.LeaseOwner = null;
+                    row.LeaseUntil = null;
+                    row.Attempts = 0;
+                    row.LastError = null;
+                }
+
+                continue;
+            }
+
+            db.Jobs.Add(new JobRow
+            {
+                Id = timer.Id,
+                Kind = TimerKind,
+                InstanceId = timer.InstanceId,
+                ElementId = timer.ElementId,
+                TokenId = timer.TokenId,
+                ScopeId = timer.ScopeId,
+                DueAt = timer.DueAt.ToUniversalTime(),
+                RemainingRepetitions = timer.RemainingRepetitions,
+                Sequence = timer.Sequence,
+            });
+        }
+    }
+
+    private static async Task SyncIncidentsAsync(OneStopDbContext db, InstanceState instance, CancellationToken cancellationToken)
+    {
+        var stored = await db.Incidents.Where(i => i.InstanceId == instance.Id).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var current = instance.Incidents.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        db.Incidents.RemoveRange(stored.Values.Where(i => !current.Contains(i.Id)));
+        db.Incidents.AddRange(instance.Incidents.Where(i => !stored.ContainsKey(i.Id)).Select(i => new IncidentRow
+        {
+            Id = i.Id,
+            InstanceId = instance.Id,
+            ElementId = i.ElementId,
+            Kind = i.Kind,
+            Message = i.Message,
+            CreatedAt = i.CreatedAt.ToUniversalTime(),
+        }));
+    }
+
+    private static async Task SaveOrConflictAsync(OneStopDbContext db, InstanceState instance, long expectedRowVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // A duplicate key here means another command created or changed the same rows first.
+            instance.RowVersion = expectedRowVersion;
+            throw new ConcurrencyConflictException(Conflict(instance.Id, expectedRowVersion).Message, ex);
+        }
+    }
+
+    private static ConcurrencyConflictException Conflict(string instanceId, long expected) =>
+        new($"Instance '{instanceId}' was changed by another command (expected version {expected}).");
+
+    private AsyncServiceScope Db(out OneStopDbContext db)
+    {
+        var scope = scopes.CreateAsyncScope();
+        db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        return scope;
+    }
+
+    private static DefinitionRecord ToRecord(WorkflowDefinitionRow row) => new()
+    {
+        Key = row.Key,
+        Version = row.Version,
+        Status = Enum.Parse<DefinitionStatus>(row.Status),
+        Name = row.Name,
+        ContentHash = row.ContentHash,
+        Xml = row.Xml,
+        DeployedAt = row.DeployedAt,
+        PublishedAt = row.PublishedAt,
+    };
+
+    private static UserTaskRecord ToRecord(UserTaskRow row) => new()
+    {
+        Id = row.Id,
+        InstanceId = row.InstanceId,
+        TokenId = row.TokenId,
+        ElementId = row.ElementId,
+        Name = row.Name,
+        BusinessKey = row.BusinessKey,
+        Department = row.Department,
+        Role = row.Role,
+        Assignee = row.Assignee,
+        Outcomes = row.Outcomes?.Split('\n') ?? [],
+        CreatedAt = row.CreatedAt,
+        DueAt = row.DueAt,
+        Sequence = row.Sequence,
+    };
+
+    private static TimerJob ToTimer(JobRow row) => new()
+    {
+        Id = row.Id,
+        InstanceId = row.InstanceId,
+        ElementId = row.ElementId,
+        TokenId = row.TokenId,
+        ScopeId = row.ScopeId,
+        DueAt = row.DueAt,
+        RemainingRepetitions = row.RemainingRepetitions,
+        Sequence = row.Sequence,
+    };
+}
