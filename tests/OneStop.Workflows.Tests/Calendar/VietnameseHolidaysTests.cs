@@ -69,7 +69,7 @@ public class VietnameseHolidaysTests
     [InlineData(2025, 1)]
     public void The_day_beside_2_September_joins_the_break_to_the_weekend_as_the_government_chose(int year, int day)
     {
-        Assert.Equal(new DateOnly(year, 9, day), VietnameseHolidays.NationalDayAdjacentDay(year));
+        Assert.Equal(new DateOnly(year, 9, day), VietnameseHolidays.AdjacentDay(new DateOnly(year, 9, 2)));
         Assert.False(Calendar.IsWorkingDay(new DateOnly(year, 9, day)));
     }
 
@@ -114,7 +114,9 @@ public class VietnameseHolidaysTests
         });
 
         Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 5, 1)));
-        Assert.True(calendar.IsWorkingDay(new DateOnly(2028, 5, 1)));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2029, 5, 1)));
+        // With 1/5 no longer a holiday, Sunday 30/04/2028 is made up on Monday 01/05.
+        Assert.Equal(SpecialDayKind.CompensatoryDayOff, calendar.DayOf(new DateOnly(2028, 5, 1)).Special?.Kind);
     }
 
     [Fact]
@@ -148,5 +150,17 @@ public class VietnameseHolidaysTests
         var twice = new SpecialDay(new DateOnly(2026, 3, 2), SpecialDayKind.SwappedDayOff, "x", "test data");
 
         Assert.Throws<ArgumentException>(() => new WorkingCalendar(CalendarDefinition.VietnamDefault with { SpecialDays = [twice, twice with { Name = "y" }] }));
+    }
+
+    [Fact]
+    public void A_definition_stored_as_JSON_rebuilds_the_same_calendar()
+    {
+        var definition = CalendarTestData.WithTet2025Swap().Definition;
+
+        var json = System.Text.Json.JsonSerializer.Serialize(definition);
+        var restored = new WorkingCalendar(System.Text.Json.JsonSerializer.Deserialize<CalendarDefinition>(json)!);
+
+        Assert.Equal(CalendarTestData.WithTet2025Swap().SpecialDaysIn(2025), restored.SpecialDaysIn(2025));
+        Assert.Equal(CalendarTestData.Vn(2025, 2, 8, 9, 0), restored.AddWorkingTime(CalendarTestData.Vn(2025, 2, 7, 9, 0), IsoDuration.Parse("P1D")));
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OneStop.Workflows.Calendar;
 
 /// <summary>An office-hour window of a working day, local time; both ends count as working instants.</summary>
@@ -6,6 +8,7 @@ namespace OneStop.Workflows.Calendar;
 public sealed record OfficeWindow(TimeOnly Start, TimeOnly End)
 {
     /// <summary>The length of the window.</summary>
+    [JsonIgnore]
     public TimeSpan Length => End - Start;
 }
 
@@ -35,6 +38,7 @@ public sealed record WorkSchedule
     public IReadOnlyList<WeekdayHours> ShortDays { get; init; } = [];
 
     /// <summary>The working time of one working day (P1D): the sum of <see cref="OfficeHours"/>, 8 hours by default.</summary>
+    [JsonIgnore]
     public TimeSpan WorkingDayLength => OfficeHours.Aggregate(TimeSpan.Zero, (sum, window) => sum + window.Length);
 
     /// <summary>The windows of a day of the week that is not special; empty on a rest day.</summary>
@@ -86,7 +90,7 @@ public sealed record HolidayRule
     public int DaysAfter { get; init; }
 
     /// <summary>
-    /// One more day off adjacent to the anchor, before or after as <see cref="VietnameseHolidays.NationalDayAdjacentDay"/>
+    /// One more day off adjacent to the anchor, before or after as <see cref="VietnameseHolidays.AdjacentDay"/>
     /// chooses (2/9 in the Labour Code 2019).
     /// </summary>
     public bool PlusAdjacentDay { get; init; }

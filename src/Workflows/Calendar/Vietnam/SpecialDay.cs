@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OneStop.Workflows.Calendar;
 
 /// <summary>Why a calendar day departs from the weekly pattern.</summary>
@@ -28,5 +30,6 @@ public enum SpecialDayKind
 public sealed record SpecialDay(DateOnly Date, SpecialDayKind Kind, string Name, string Source, string? Rule = null)
 {
     /// <summary>True for the kinds on which nobody works.</summary>
+    [JsonIgnore]
     public bool IsDayOff => Kind != SpecialDayKind.MakeUpWorkday;
 }

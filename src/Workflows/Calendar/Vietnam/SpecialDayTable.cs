@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace OneStop.Workflows.Calendar;
 
@@ -82,7 +83,7 @@ internal sealed class SpecialDayTable
         }
         if (rule.PlusAdjacentDay)
         {
-            Add(AdjacentDay(anchor));
+            Add(VietnameseHolidays.AdjacentDay(anchor));
         }
 
         void Add(DateOnly date) =>
@@ -104,10 +105,6 @@ internal sealed class SpecialDayTable
         return true;
     }
 
-    // The government's practice for 2/9 is written down once, in VietnameseHolidays; other anchors take the day after.
-    private static DateOnly AdjacentDay(DateOnly anchor) =>
-        anchor.Month == 9 && anchor.Day == 2 ? VietnameseHolidays.NationalDayAdjacentDay(anchor.Year) : anchor.AddDays(1);
-
     // Labour Code 2019, Art. 112(3): a holiday on a weekly rest day is taken on the next working day.
     private void AddCompensation(SpecialDay holiday, SortedDictionary<DateOnly, SpecialDay> holidays, Dictionary<DateOnly, SpecialDay> compensations)
     {
@@ -115,8 +112,8 @@ internal sealed class SpecialDayTable
         {
             if (!IsWeeklyRestDay(date) && !entries.ContainsKey(date) && !holidays.ContainsKey(date) && !compensations.ContainsKey(date))
             {
-                compensations[date] = new SpecialDay(date, SpecialDayKind.CompensatoryDayOff, $"Nghỉ bù {holiday.Name} ({holiday.Date:dd/MM/yyyy})",
-                    holiday.Source, holiday.Rule);
+                var name = string.Create(CultureInfo.InvariantCulture, $"Nghỉ bù {holiday.Name} ({holiday.Date:dd'/'MM'/'yyyy})");
+                compensations[date] = new SpecialDay(date, SpecialDayKind.CompensatoryDayOff, name, holiday.Source, holiday.Rule);
                 return;
             }
         }

@@ -49,17 +49,13 @@ public static class VietnameseHolidays
     public static IReadOnlyList<SpecialDay> PublishedSchedules { get; } = Tet2026();
 
     /// <summary>
-    /// The day added to 2/9. The law leaves the choice to the government, which picks the side that joins the break to a
-    /// weekend: 1/9 when 2/9 is a Tuesday, Friday or Saturday (as in 2022, 2023, 2025), otherwise 3/9 (as in 2021, 2024);
-    /// when neither side touches a weekend (2/9 on a Wednesday) the day after is used.
+    /// The day added to a holiday with <see cref="HolidayRule.PlusAdjacentDay"/> (2/9). The law leaves the choice to the
+    /// government, which picks the side that joins the break to a weekend: the day before when the holiday is a Tuesday,
+    /// Friday or Saturday (2/9 in 2022, 2023, 2025), otherwise the day after (2021, 2024); when neither side touches a
+    /// weekend (a Wednesday) the day after.
     /// </summary>
-    public static DateOnly NationalDayAdjacentDay(int year)
-    {
-        var nationalDay = new DateOnly(year, 9, 2);
-        return nationalDay.DayOfWeek is DayOfWeek.Tuesday or DayOfWeek.Friday or DayOfWeek.Saturday
-            ? nationalDay.AddDays(-1)
-            : nationalDay.AddDays(1);
-    }
+    public static DateOnly AdjacentDay(DateOnly holiday) =>
+        holiday.DayOfWeek is DayOfWeek.Tuesday or DayOfWeek.Friday or DayOfWeek.Saturday ? holiday.AddDays(-1) : holiday.AddDays(1);
 
     private static SpecialDay[] Tet2026()
     {

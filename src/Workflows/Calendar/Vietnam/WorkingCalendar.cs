@@ -16,6 +16,10 @@ public sealed record CalendarDay(DateOnly Date, IReadOnlyList<OfficeWindow> Wind
 /// make-up workdays. Both ends of an office-hour window are working instants, so a deadline can fall at 17:00 of the
 /// day it is due instead of sliding to the next morning.
 /// </summary>
+/// <remarks>
+/// Thread-safe; each year's special days are computed once. Lunar holiday rules limit the dates to the years of
+/// <see cref="LunarCalendar"/> (1801–2200); outside them the methods throw <see cref="ArgumentOutOfRangeException"/>.
+/// </remarks>
 public sealed class WorkingCalendar : IBusinessCalendar
 {
     /// <summary>The IANA id of Vietnam's time zone.</summary>
