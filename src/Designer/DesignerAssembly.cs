@@ -1,4 +1,7 @@
 namespace OneStop.Designer;
 
-/// <summary>Marker for the designer's Razor class library; its pages and client arrive with the designer issue.</summary>
+/// <summary>
+/// Marker for the designer's Razor class library: pages under Areas/Designer (/designer…), their scripts in
+/// wwwroot/pages and the bpmn-js client bundled into wwwroot/dist (docs/decisions/0004 and 0005).
+/// </summary>
 public static class DesignerAssembly;

@@ -21,7 +21,7 @@ try
     builder.AddOneStopLogging();
     builder.AddOneStopPersistence();
     builder.AddOneStopIdentity();
-    builder.Services.AddOneStopEngine();
+    builder.Services.AddOneStopEngine(builder.Configuration);
     builder.Services.AddOneStopSeeding(builder.Configuration);
     builder.AddOneStopWeb();
 

@@ -27,8 +27,8 @@ internal sealed class DefinitionCatalog(IWorkflowStore store, TimeProvider time,
     }
 
     /// <summary>
-    /// Deploys every process of a document as a new version of its key (unless the latest version has the same content).
-    /// Nothing is deployed when the document has errors.
+    /// Deploys every process of a document as a new draft version of its key, unless the key's latest version or its
+    /// published version has the same content hash (that version is reused). Nothing is deployed when the document has errors.
     /// </summary>
     public async Task<DeploymentResult> DeployAsync(string xml, DeployOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -43,7 +43,9 @@ internal sealed class DefinitionCatalog(IWorkflowStore store, TimeProvider time,
         foreach (var process in model.Processes.Where(p => p.Scope.StartEvents.Any()))
         {
             var versions = await _store.GetDefinitionVersionsAsync(process.Id, cancellationToken).ConfigureAwait(false);
-            var record = versions.Count > 0 && versions[^1].ContentHash == hash ? versions[^1] : null;
+            // Published versions are immutable and never duplicated; a retired one is not revived by a re-deployment.
+            var record = versions.LastOrDefault(v => v.ContentHash == hash && v.Status != DefinitionStatus.Retired
+                && (v == versions[^1] || v.Status == DefinitionStatus.Published));
             if (record is null)
             {
                 record = new DefinitionRecord
@@ -55,13 +57,14 @@ internal sealed class DefinitionCatalog(IWorkflowStore store, TimeProvider time,
                     ContentHash = hash,
                     Xml = xml,
                     DeployedAt = _time.GetUtcNow(),
+                    DeployedBy = options?.User,
                 };
                 await _store.SaveDefinitionAsync(record, cancellationToken).ConfigureAwait(false);
                 _models[ModelKey(record.Key, record.Version)] = model;
             }
             if (options?.Publish == true && record.Status == DefinitionStatus.Draft)
             {
-                record = await PublishAsync(record.Key, record.Version, cancellationToken).ConfigureAwait(false);
+                record = await PublishAsync(record.Key, record.Version, options.User, cancellationToken).ConfigureAwait(false);
             }
             deployed.Add(record);
         }
@@ -69,12 +72,15 @@ internal sealed class DefinitionCatalog(IWorkflowStore store, TimeProvider time,
     }
 
     /// <summary>Publishes a draft version; the previously published version is retired. Running instances keep their version.</summary>
-    public async Task<DefinitionRecord> PublishAsync(string key, int version, CancellationToken cancellationToken = default)
+    public async Task<DefinitionRecord> PublishAsync(string key, int version, string? user, CancellationToken cancellationToken = default)
     {
         var versions = await _store.GetDefinitionVersionsAsync(key, cancellationToken).ConfigureAwait(false);
-        var record = versions.FirstOrDefault(v => v.Version == version)
-            ?? throw new KeyNotFoundException($"Definition '{key}' version {version} does not exist.");
-        if (record.Status != DefinitionStatus.Draft)
+        var record = Find(versions, key, version);
+        if (record.Status == DefinitionStatus.Retired)
+        {
+            throw new InvalidOperationException($"Definition '{key}' version {version} is retired and cannot be published again; deploy it as a new version.");
+        }
+        if (record.Status == DefinitionStatus.Published)
         {
             return record;
         }
@@ -85,9 +91,39 @@ internal sealed class DefinitionCatalog(IWorkflowStore store, TimeProvider time,
         }
         record.Status = DefinitionStatus.Published;
         record.PublishedAt = _time.GetUtcNow();
+        record.PublishedBy = user;
         await _store.SaveDefinitionAsync(record, cancellationToken).ConfigureAwait(false);
         return record;
     }
+
+    /// <summary>Retires a version: no new instances start on it.</summary>
+    public async Task<DefinitionRecord> RetireAsync(string key, int version, CancellationToken cancellationToken = default)
+    {
+        var record = Find(await _store.GetDefinitionVersionsAsync(key, cancellationToken).ConfigureAwait(false), key, version);
+        if (record.Status != DefinitionStatus.Retired)
+        {
+            record.Status = DefinitionStatus.Retired;
+            await _store.SaveDefinitionAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        return record;
+    }
+
+    /// <summary>The version a start uses: the requested one unless retired, else the latest published one.</summary>
+    public async Task<DefinitionRecord> StartableAsync(string key, int? version, CancellationToken cancellationToken)
+    {
+        var versions = await _store.GetDefinitionVersionsAsync(key, cancellationToken).ConfigureAwait(false);
+        if (version is null)
+        {
+            return versions.LastOrDefault(d => d.Status == DefinitionStatus.Published)
+                ?? throw new KeyNotFoundException($"Definition '{key}' has no published version.");
+        }
+        var record = Find(versions, key, version.Value);
+        return record.Status != DefinitionStatus.Retired ? record
+            : throw new InvalidOperationException($"Definition '{key}' version {version} is retired: it starts no new instances.");
+    }
+
+    private static DefinitionRecord Find(IReadOnlyList<DefinitionRecord> versions, string key, int version) =>
+        versions.FirstOrDefault(v => v.Version == version) ?? throw new KeyNotFoundException($"Definition '{key}' version {version} does not exist.");
 
     public async Task<IReadOnlyList<DefinitionRecord>> PublishedAsync(CancellationToken cancellationToken)
     {

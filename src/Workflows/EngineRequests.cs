@@ -9,6 +9,9 @@ public sealed record DeployOptions
 {
     /// <summary>Publish the new versions at once (default false: they stay drafts).</summary>
     public bool Publish { get; init; }
+
+    /// <summary>Who deploys (and publishes, with <see cref="Publish"/>): recorded as <see cref="DefinitionRecord.DeployedBy"/>.</summary>
+    public string? User { get; init; }
 }
 
 /// <summary>The outcome of a deployment.</summary>
@@ -23,7 +26,7 @@ public sealed record StartInstanceRequest
     /// <summary>Definition key (process id).</summary>
     public required string Key { get; init; }
 
-    /// <summary>A specific version (drafts allowed); default the latest published one.</summary>
+    /// <summary>A specific version (drafts allowed, retired refused); default the latest published one.</summary>
     public int? Version { get; init; }
 
     /// <summary>Business key (the dossier code).</summary>

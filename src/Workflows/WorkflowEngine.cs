@@ -11,8 +11,10 @@ namespace OneStop.Workflows;
 /// <summary>
 /// The in-process engine API: deploy, start, complete user tasks, correlate messages, fire timers, cancel, read.
 /// Every command loads one instance, runs it until it waits or ends, and saves it with its journal in one store call.
+/// Commands a user waits on (start, complete, cancel, retry) raise <see cref="ConcurrencyConflictException"/> at
+/// once; background commands (timers, messages, recomputation, effects on other instances) retry it first.
 /// </summary>
-public sealed class WorkflowEngine
+public sealed partial class WorkflowEngine
 {
     private static readonly IReadOnlyDictionary<string, JsonNode?> NoVariables = new Dictionary<string, JsonNode?>();
     private readonly IWorkflowStore _store;
@@ -39,18 +41,9 @@ public sealed class WorkflowEngine
     /// <summary>Reads and validates a document given as bytes (its declared encoding is honoured).</summary>
     public (BpmnModel? Model, IReadOnlyList<ValidationProblem> Problems) Validate(byte[] content) => _definitions.Validate(BpmnReader.Read(content));
 
-    /// <summary>
-    /// Deploys every process of a document as a new version of its key (unless the latest version has the same content).
-    /// Nothing is deployed when the document has errors.
-    /// </summary>
-    public Task<DeploymentResult> DeployAsync(string xml, DeployOptions? options = null, CancellationToken cancellationToken = default)
-        => _definitions.DeployAsync(xml, options, cancellationToken);
-
-    /// <summary>Publishes a draft version; the previously published version is retired. Running instances keep their version.</summary>
-    public Task<DefinitionRecord> PublishAsync(string key, int version, CancellationToken cancellationToken = default)
-        => _definitions.PublishAsync(key, version, cancellationToken);
-
     /// <summary>Starts an instance of the latest published version (or the requested version) of a key.</summary>
+    /// <exception cref="KeyNotFoundException">The key has no published version, or the requested version does not exist.</exception>
+    /// <exception cref="InvalidOperationException">The requested version is retired.</exception>
     public Task<InstanceState> StartAsync(StartInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -60,13 +53,7 @@ public sealed class WorkflowEngine
     private async Task<InstanceState> StartCoreAsync(StartInstanceRequest request, string instanceId, string? parentInstanceId, string? parentTokenId,
         (string Event, JsonObject Data)? trigger, CancellationToken cancellationToken)
     {
-        var versions = await _store.GetDefinitionVersionsAsync(request.Key, cancellationToken).ConfigureAwait(false);
-        var definition = (request.Version is { } v
-            ? versions.FirstOrDefault(d => d.Version == v)
-            : versions.LastOrDefault(d => d.Status == DefinitionStatus.Published))
-            ?? throw new KeyNotFoundException(request.Version is null
-                ? $"Definition '{request.Key}' has no published version."
-                : $"Definition '{request.Key}' version {request.Version} does not exist.");
+        var definition = await _definitions.StartableAsync(request.Key, request.Version, cancellationToken).ConfigureAwait(false);
         var process = _definitions.GetProcess(definition);
         var start = request.StartEventId is { } startId
             ? process.Scope.StartEvents.FirstOrDefault(s => s.Id == startId) ?? throw new ArgumentException($"'{startId}' is not a start event of '{process.Id}'.", nameof(request))
@@ -87,7 +74,8 @@ public sealed class WorkflowEngine
         var run = new ExecutionRun(instance, process, _services, now, 0, cancellationToken) { StartTrigger = trigger };
         run.Begin(start, request.Variables ?? NoVariables);
         await run.RunAsync().ConfigureAwait(false);
-        await CommitAsync(run, 0, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(run, 0, cancellationToken).ConfigureAwait(false);
+        await FollowUpAsync(run, cancellationToken).ConfigureAwait(false);
         return instance;
     }
 
@@ -95,27 +83,36 @@ public sealed class WorkflowEngine
     public Task<IReadOnlyList<UserTaskRecord>> ListUserTasksAsync(UserTaskQuery? query = null, CancellationToken cancellationToken = default)
         => _store.FindUserTasksAsync(query ?? new UserTaskQuery(), cancellationToken);
 
-    /// <summary>Completes a user task with an outcome and variables.</summary>
+    /// <summary>
+    /// Completes a user task with an outcome and variables. Two completions of one task: the first to commit wins;
+    /// the other raises <see cref="ConcurrencyConflictException"/> when both loaded the same state, or
+    /// <see cref="TaskNotOpenException"/> when it started after the first had committed.
+    /// </summary>
+    /// <exception cref="TaskNotOpenException">The task is not (or no longer) open.</exception>
+    /// <exception cref="ConcurrencyConflictException">Another command changed the instance meanwhile.</exception>
+    /// <exception cref="ArgumentException">The outcome is not one the task declares.</exception>
     public async Task<InstanceState> CompleteUserTaskAsync(string taskId, CompleteUserTaskRequest? request = null, CancellationToken cancellationToken = default)
     {
         request ??= new CompleteUserTaskRequest();
-        var found = await _store.FindUserTaskAsync(taskId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"User task '{taskId}' is not open.");
+        var found = await _store.FindUserTaskAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotOpenException(taskId);
         if (request.Outcome is { } outcome && found.Outcomes.Count > 0 && !found.Outcomes.Contains(outcome, StringComparer.Ordinal))
         {
             throw new ArgumentException($"Outcome '{outcome}' is not one of {string.Join(", ", found.Outcomes)}.", nameof(request));
         }
-        return await ExecuteAsync(found.InstanceId, run =>
+        var instance = await _store.LoadInstanceAsync(found.InstanceId, cancellationToken).ConfigureAwait(false);
+        if (instance is null || instance.IsEnded || !instance.UserTasks.Exists(t => t.Id == taskId))
         {
-            var task = run.Instance.UserTasks.Find(t => t.Id == taskId)
-                ?? throw new KeyNotFoundException($"User task '{taskId}' is not open.");
-            Triggers.CompleteUserTask(run, task, request.Outcome, request.Variables ?? NoVariables, request.User);
-        }, cancellationToken).ConfigureAwait(false);
+            throw new TaskNotOpenException(taskId);
+        }
+        var run = await RunAsync(instance, run => Triggers.CompleteUserTask(run, run.Instance.UserTasks.Find(t => t.Id == taskId)!,
+            request.Outcome, request.Variables ?? NoVariables, request.User), cancellationToken).ConfigureAwait(false);
+        await FollowUpAsync(run, cancellationToken).ConfigureAwait(false);
+        return instance;
     }
 
     /// <summary>
     /// Delivers a message to the oldest matching subscription (name and correlation key), or starts an instance of a
-    /// published process with a matching message start event.
+    /// published process with a matching message start event. A background command: conflicts are retried.
     /// </summary>
     public Task<CorrelationResult> CorrelateMessageAsync(string messageName, string? correlationKey = null,
         IReadOnlyDictionary<string, JsonNode?>? variables = null, CancellationToken cancellationToken = default)
@@ -129,16 +126,7 @@ public sealed class WorkflowEngine
         var subscriptions = await _store.FindSubscriptionsAsync(messageName, correlationKey, cancellationToken).ConfigureAwait(false);
         foreach (var candidate in subscriptions)
         {
-            var delivered = false;
-            await ExecuteAsync(candidate.InstanceId, run =>
-            {
-                if (run.Instance.Subscriptions.Find(s => s.Id == candidate.Id) is { } subscription)
-                {
-                    Triggers.CorrelateMessage(run, subscription, variables ?? NoVariables);
-                    delivered = true;
-                }
-            }, cancellationToken).ConfigureAwait(false);
-            if (delivered)
+            if (await DeliverAsync(candidate.InstanceId, candidate.Id, variables ?? NoVariables, cancellationToken).ConfigureAwait(false))
             {
                 return new CorrelationResult(true, candidate.InstanceId);
             }
@@ -179,6 +167,20 @@ public sealed class WorkflowEngine
         return new CorrelationResult(false, null);
     }
 
+    // Delivers to one subscription if it is still there (it may have gone since it was found); retries conflicts.
+    private Task<bool> DeliverAsync(string instanceId, string subscriptionId, IReadOnlyDictionary<string, JsonNode?> variables, CancellationToken cancellationToken)
+        => WithConflictRetriesAsync(async () =>
+        {
+            var instance = await _store.LoadInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            if (instance is null || instance.IsEnded || !instance.Subscriptions.Exists(s => s.Id == subscriptionId))
+            {
+                return (false, null);
+            }
+            var run = await RunAsync(instance, run => Triggers.CorrelateMessage(run, run.Instance.Subscriptions.Find(s => s.Id == subscriptionId)!, variables),
+                cancellationToken).ConfigureAwait(false);
+            return (true, run);
+        }, cancellationToken);
+
     // A subscription created by this command may take a message that arrived before it.
     private async Task DeliverBufferedMessagesAsync(InstanceState instance, CancellationToken cancellationToken)
     {
@@ -194,13 +196,7 @@ public sealed class WorkflowEngine
             {
                 continue;
             }
-            await ExecuteAsync(instance.Id, run =>
-            {
-                if (run.Instance.Subscriptions.Find(s => s.Id == subscription.Id) is { } current)
-                {
-                    Triggers.CorrelateMessage(run, current, message.Variables);
-                }
-            }, cancellationToken).ConfigureAwait(false);
+            await DeliverAsync(instance.Id, subscription.Id, message.Variables, cancellationToken).ConfigureAwait(false);
             return;
         }
     }
@@ -213,40 +209,6 @@ public sealed class WorkflowEngine
             (JournalEvents.TimerFired, new JsonObject()), cancellationToken);
     }
 
-    /// <summary>
-    /// Fires every timer due at the engine clock's current time, earliest first (one at a time, so a cycle rescheduled
-    /// by a firing takes its place in time order); returns how many fired.
-    /// </summary>
-    public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default)
-    {
-        var fired = 0;
-        while (fired < _options.TimerBatchSize)
-        {
-            var due = await _store.FindDueTimersAsync(_options.TimeProvider.GetUtcNow(), 1, cancellationToken).ConfigureAwait(false);
-            if (due.Count == 0)
-            {
-                break;
-            }
-            var candidate = due[0];
-            await ExecuteAsync(candidate.InstanceId, run =>
-            {
-                if (run.Instance.Timers.Find(t => t.Id == candidate.Id) is { } job)
-                {
-                    Triggers.FireTimer(run, job);
-                }
-            }, cancellationToken).ConfigureAwait(false);
-            fired++;
-        }
-        return fired;
-    }
-
-    /// <summary>The earliest due time of any scheduled timer.</summary>
-    public Task<DateTimeOffset?> GetNextTimerDueAsync(CancellationToken cancellationToken = default) => _store.GetNextTimerDueAsync(cancellationToken);
-
-    /// <summary>Cancels a running instance (and the instances its call activities started).</summary>
-    public Task<InstanceState> CancelAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default)
-        => ExecuteAsync(instanceId, run => run.CancelInstance(reason), cancellationToken);
-
     /// <summary>Reads an instance's state, or null.</summary>
     public Task<InstanceState?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
         => _store.LoadInstanceAsync(instanceId, cancellationToken);
@@ -255,14 +217,37 @@ public sealed class WorkflowEngine
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default)
         => _store.GetJournalAsync(instanceId, cancellationToken);
 
-    private async Task<InstanceState> ExecuteAsync(string instanceId, Action<ExecutionRun> action, CancellationToken cancellationToken)
+    // A user command on an instance that is running or waiting (or failed, when allowFailed): no retry on conflict.
+    private async Task<InstanceState> ExecuteAsync(string instanceId, Action<ExecutionRun> action, CancellationToken cancellationToken, bool allowFailed = false)
+    {
+        var instance = await LoadActiveAsync(instanceId, allowFailed, cancellationToken).ConfigureAwait(false);
+        var run = await RunAsync(instance, action, cancellationToken).ConfigureAwait(false);
+        await FollowUpAsync(run, cancellationToken).ConfigureAwait(false);
+        return instance;
+    }
+
+    // The same as a background command: conflicts are retried with a fresh load.
+    private Task<InstanceState> ExecuteWithRetriesAsync(string instanceId, Action<ExecutionRun> action, CancellationToken cancellationToken)
+        => WithConflictRetriesAsync(async () =>
+        {
+            var instance = await LoadActiveAsync(instanceId, false, cancellationToken).ConfigureAwait(false);
+            return (instance, await RunAsync(instance, action, cancellationToken).ConfigureAwait(false));
+        }, cancellationToken);
+
+    private async Task<InstanceState> LoadActiveAsync(string instanceId, bool allowFailed, CancellationToken cancellationToken)
     {
         var instance = await _store.LoadInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Instance '{instanceId}' does not exist.");
-        if (instance.IsEnded)
+        if (instance.IsEnded && !(allowFailed && instance.Status == InstanceStatus.Failed))
         {
             throw new InvalidOperationException($"Instance '{instanceId}' has ended ({instance.Status}).");
         }
+        return instance;
+    }
+
+    /// <summary>Applies one command to a loaded instance, runs it to quiescence and saves it (effects are not applied yet).</summary>
+    private async Task<ExecutionRun> RunAsync(InstanceState instance, Action<ExecutionRun> action, CancellationToken cancellationToken)
+    {
         var versions = await _store.GetDefinitionVersionsAsync(instance.DefinitionKey, cancellationToken).ConfigureAwait(false);
         var process = _definitions.GetProcess(versions.First(v => v.Version == instance.DefinitionVersion));
         var expected = instance.RowVersion;
@@ -277,14 +262,19 @@ public sealed class WorkflowEngine
             run.RaiseIncident(null, null, "expression", ex.Message);
         }
         await run.RunAsync().ConfigureAwait(false);
-        await CommitAsync(run, expected, cancellationToken).ConfigureAwait(false);
-        return instance;
+        await SaveAsync(run, expected, cancellationToken).ConfigureAwait(false);
+        return run;
     }
 
-    private async Task CommitAsync(ExecutionRun run, long expectedRowVersion, CancellationToken cancellationToken)
+    private Task SaveAsync(ExecutionRun run, long expectedRowVersion, CancellationToken cancellationToken)
     {
         run.Instance.JournalLength = run.JournalSequence;
-        await _store.SaveInstanceAsync(run.Instance, expectedRowVersion, run.Journal, cancellationToken).ConfigureAwait(false);
+        return _store.SaveInstanceAsync(run.Instance, expectedRowVersion, run.Journal, cancellationToken);
+    }
+
+    // After a command committed: its effects on other instances and buffered messages, each its own background command.
+    private async Task FollowUpAsync(ExecutionRun run, CancellationToken cancellationToken)
+    {
         foreach (var effect in run.Effects)
         {
             await ApplyAsync(effect, cancellationToken).ConfigureAwait(false);
@@ -300,7 +290,7 @@ public sealed class WorkflowEngine
                 var versions = await _store.GetDefinitionVersionsAsync(start.ProcessKey, cancellationToken).ConfigureAwait(false);
                 if (!versions.Any(v => v.Status == DefinitionStatus.Published))
                 {
-                    await ExecuteAsync(start.ParentInstanceId, run =>
+                    await ExecuteWithRetriesAsync(start.ParentInstanceId, run =>
                     {
                         if (run.FindToken(start.ParentTokenId) is { } token)
                         {
@@ -317,12 +307,13 @@ public sealed class WorkflowEngine
                 {
                     return;
                 }
-                await ExecuteAsync(ended.ParentInstanceId, run => CallActivityReturned(run, ended), cancellationToken).ConfigureAwait(false);
+                await ExecuteWithRetriesAsync(ended.ParentInstanceId, run => CallActivityReturned(run, ended), cancellationToken).ConfigureAwait(false);
                 break;
             case CancelCalledInstance cancel:
                 if (await _store.LoadInstanceAsync(cancel.ChildInstanceId, cancellationToken).ConfigureAwait(false) is { IsEnded: false })
                 {
-                    await CancelAsync(cancel.ChildInstanceId, "The calling activity was cancelled.", cancellationToken).ConfigureAwait(false);
+                    await ExecuteWithRetriesAsync(cancel.ChildInstanceId, run => run.CancelInstance("The calling activity was cancelled.", null),
+                        cancellationToken).ConfigureAwait(false);
                 }
                 break;
         }
@@ -351,5 +342,4 @@ public sealed class WorkflowEngine
             run.RaiseIncident(token, node, "called-instance-failed", ended.Message ?? "The called instance failed.");
         }
     }
-
 }

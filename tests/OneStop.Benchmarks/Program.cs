@@ -15,6 +15,15 @@ if (args is ["--smoke"])
     return;
 }
 
+if (args is ["--durable", ..])
+{
+    // dotnet run -c Release --project tests/OneStop.Benchmarks -- --durable [seconds] [clients]
+    var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+    var clients = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4;
+    await DurableHarness.RunAsync(TimeSpan.FromSeconds(seconds), clients);
+    return;
+}
+
 var summary = BenchmarkRunner.Run<ProcedureBenchmarks>(args: args);
 double? Mean(string method) => summary.Reports
     .FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)?.ResultStatistics?.Mean;

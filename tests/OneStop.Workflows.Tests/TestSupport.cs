@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Execution;
 using OneStop.Workflows.Persistence;
 
@@ -33,12 +34,23 @@ internal sealed class TestEngine
 {
     public static readonly DateTimeOffset Origin = new(2026, 1, 5, 8, 0, 0, TimeSpan.FromHours(7));
 
-    public TestEngine(Action<ServiceHandlerRegistry>? handlers = null)
+    public TestEngine(Action<ServiceHandlerRegistry>? handlers = null, IBusinessCalendarProvider? calendars = null, int conflictRetries = 5)
     {
         var registry = ServiceHandlerRegistry.CreateDefault();
         handlers?.Invoke(registry);
-        Engine = new WorkflowEngine(Store, new WorkflowEngineOptions { TimeProvider = Clock, Handlers = registry });
+        Intercept = new InterceptingStore(Store);
+        Engine = new WorkflowEngine(Intercept, new WorkflowEngineOptions
+        {
+            TimeProvider = Clock,
+            Handlers = registry,
+            Calendars = calendars ?? SimpleCalendarProvider.WallClock,
+            ConflictRetries = conflictRetries,
+            ConflictRetryDelay = TimeSpan.FromMilliseconds(1),
+        });
     }
+
+    /// <summary>The store the engine uses: <see cref="Store"/> behind a gate and simulated conflicts.</summary>
+    public InterceptingStore Intercept { get; }
 
     public FakeTimeProvider Clock { get; } = new(Origin);
 
@@ -90,4 +102,57 @@ internal sealed class TestEngine
 internal static class Expect
 {
     public static void Sequence(string[] expected, string[] actual) => Assert.Equal(expected, actual);
+}
+
+/// <summary>A store that can hold loads at a gate and answer saves with simulated conflicts, around an in-memory store.</summary>
+internal sealed class InterceptingStore(IWorkflowStore inner) : IWorkflowStore
+{
+    private int _conflictsToRaise;
+    private int _saves;
+
+    /// <summary>Awaited after every instance read, before it is returned (e.g. to make two commands hold the same row version).</summary>
+    public Func<Task>? AfterLoad { get; set; }
+
+    /// <summary>The next this many saves fail with a conflict, without writing.</summary>
+    public int ConflictsToRaise { get => Volatile.Read(ref _conflictsToRaise); set => Volatile.Write(ref _conflictsToRaise, value); }
+
+    /// <summary>Instance saves attempted so far.</summary>
+    public int Saves => Volatile.Read(ref _saves);
+
+    public async Task<InstanceState?> LoadInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var instance = await inner.LoadInstanceAsync(instanceId, cancellationToken);
+        if (AfterLoad is { } gate)
+        {
+            await gate();
+        }
+        return instance;
+    }
+
+    public Task SaveInstanceAsync(InstanceState instance, long expectedRowVersion, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _saves);
+        if (Interlocked.Decrement(ref _conflictsToRaise) >= 0)
+        {
+            throw new ConcurrencyConflictException($"Simulated conflict on '{instance.Id}'.");
+        }
+        Interlocked.Exchange(ref _conflictsToRaise, 0);
+        return inner.SaveInstanceAsync(instance, expectedRowVersion, journal, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<DefinitionRecord>> GetDefinitionVersionsAsync(string key, CancellationToken cancellationToken) => inner.GetDefinitionVersionsAsync(key, cancellationToken);
+    public Task<IReadOnlyList<DefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken) => inner.ListLatestDefinitionsAsync(cancellationToken);
+    public Task SaveDefinitionAsync(DefinitionRecord definition, CancellationToken cancellationToken) => inner.SaveDefinitionAsync(definition, cancellationToken);
+    public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken) => inner.GetJournalAsync(instanceId, cancellationToken);
+    public Task<IReadOnlyList<UserTaskRecord>> FindUserTasksAsync(UserTaskQuery query, CancellationToken cancellationToken) => inner.FindUserTasksAsync(query, cancellationToken);
+    public Task<UserTaskRecord?> FindUserTaskAsync(string taskId, CancellationToken cancellationToken) => inner.FindUserTaskAsync(taskId, cancellationToken);
+    public Task<IReadOnlyList<MessageSubscription>> FindSubscriptionsAsync(string messageName, string? correlationKey, CancellationToken cancellationToken) => inner.FindSubscriptionsAsync(messageName, correlationKey, cancellationToken);
+    /// <summary>Due-timer index rows that no longer match any instance state, listed before the real ones (a lagging index).</summary>
+    public List<TimerJob> StaleTimers { get; } = [];
+
+    public async Task<IReadOnlyList<TimerJob>> FindDueTimersAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken) =>
+        [.. StaleTimers.Where(t => t.DueAt <= dueBy).Concat(await inner.FindDueTimersAsync(dueBy, limit, cancellationToken)).Take(limit)];
+    public Task<DateTimeOffset?> GetNextTimerDueAsync(CancellationToken cancellationToken) => inner.GetNextTimerDueAsync(cancellationToken);
+    public Task BufferMessageAsync(BufferedMessage message, CancellationToken cancellationToken) => inner.BufferMessageAsync(message, cancellationToken);
+    public Task<BufferedMessage?> TakeBufferedMessageAsync(string messageName, string? correlationKey, DateTimeOffset now, CancellationToken cancellationToken) => inner.TakeBufferedMessageAsync(messageName, correlationKey, now, cancellationToken);
 }

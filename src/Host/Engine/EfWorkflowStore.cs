@@ -20,7 +20,7 @@ public interface IWorkflowTransactionHook
 /// The engine's store on the Host's EF Core model (SQLite, PostgreSQL, SQL Server). Each call uses its own context;
 /// <see cref="SaveInstanceAsync"/> is one transaction guarded by the instance row version.
 /// </summary>
-internal sealed class EfWorkflowStore(IServiceScopeFactory scopes) : IWorkflowStore
+internal sealed class EfWorkflowStore(IServiceScopeFactory scopes, JobWakeUp wakeUp) : IWorkflowStore
 {
     public const string TimerKind = "timer";
 
@@ -57,7 +57,9 @@ internal sealed class EfWorkflowStore(IServiceScopeFactory scopes) : IWorkflowSt
         row.ContentHash = definition.ContentHash;
         row.Xml = definition.Xml;
         row.DeployedAt = definition.DeployedAt.ToUniversalTime();
+        row.DeployedBy = definition.DeployedBy;
         row.PublishedAt = definition.PublishedAt?.ToUniversalTime();
+        row.PublishedBy = definition.PublishedBy;
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -133,8 +135,13 @@ internal sealed class EfWorkflowStore(IServiceScopeFactory scopes) : IWorkflowSt
             await hook.OnSavingAsync(db, instance, journal, cancellationToken);
         }
 
+        var jobsChanged = db.ChangeTracker.Entries<JobRow>().Any(e => e.State is EntityState.Added or EntityState.Modified);
         await SaveOrConflictAsync(db, instance, expectedRowVersion, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (jobsChanged)
+        {
+            wakeUp.Notify();
+        }
     }
 
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken)
@@ -287,8 +294,16 @@ internal sealed class EfWorkflowStore(IServiceScopeFactory scopes) : IWorkflowSt
             row.CompletedAt = (completion ?? journal[^1]).Time.ToUniversalTime();
         }
 
-        foreach (var task in open.Where(t => !stored.ContainsKey(t.Id)))
+        foreach (var task in open)
         {
+            if (stored.TryGetValue(task.Id, out var existing))
+            {
+                // A recomputed deadline (calendar change) or a new assignee moves the inbox row too.
+                existing.DueAt = task.DueAt?.ToUniversalTime();
+                existing.Assignee = task.Assignee;
+                continue;
+            }
+
             db.UserTasks.Add(new UserTaskRow
             {
                 Id = task.Id,
@@ -415,7 +430,9 @@ internal sealed class EfWorkflowStore(IServiceScopeFactory scopes) : IWorkflowSt
         ContentHash = row.ContentHash,
         Xml = row.Xml,
         DeployedAt = row.DeployedAt,
+        DeployedBy = row.DeployedBy,
         PublishedAt = row.PublishedAt,
+        PublishedBy = row.PublishedBy,
     };
 
     private static UserTaskRecord ToRecord(UserTaskRow row) => new()

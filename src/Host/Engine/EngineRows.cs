@@ -127,7 +127,7 @@ public sealed class MessageSubscriptionRow
     public long Sequence { get; set; }
 }
 
-/// <summary>Work due at a time (a timer), claimed by one node at a time through its lease.</summary>
+/// <summary>Work due at a time (a timer), claimed by one node at a time through its lease. Keyed by instance and id.</summary>
 public sealed class JobRow
 {
     public required string Id { get; set; }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using OpenIddict.Validation.AspNetCore;
 
 namespace OneStop.Host.Identity;
@@ -16,6 +17,12 @@ public static class Policies
     public const string Admin = "admin";
 
     /// <summary>
+    /// Process designers and admins, with a bearer token or with their signed-in session (the designer pages call the
+    /// API from the browser); unsafe requests on a session must carry the anti-forgery token, see <see cref="AntiforgeryForSessions"/>.
+    /// </summary>
+    public const string Designer = "designer";
+
+    /// <summary>
     /// Staff of the agency named by the <c>agencyCode</c> route value and, where the route also names a
     /// <c>departmentCode</c>, of that department — except the agency's leader, who sees all its departments.
     /// Admin and Supervisor see every agency.
@@ -29,9 +36,35 @@ public static class Policies
             .AddPolicy(ApiCaller, p => Bearer(p).RequireAuthenticatedUser())
             .AddPolicy(Staff, p => Bearer(p).RequireRole(Roles.Staff))
             .AddPolicy(Admin, p => Bearer(p).RequireRole(Roles.Admin))
-            .AddPolicy(AgencyMember, p => Bearer(p).RequireRole(Roles.Staff).AddRequirements(new AgencyMemberRequirement()));
+            .AddPolicy(AgencyMember, p => Bearer(p).RequireRole(Roles.Staff).AddRequirements(new AgencyMemberRequirement()))
+            .AddPolicy(Designer, p => Bearer(p).AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Admin, Roles.ProcessDesigner));
         return services;
     }
+
+    /// <summary>
+    /// An endpoint filter for API groups that accept the session cookie: a POST, PUT or DELETE authenticated by the
+    /// cookie must carry the anti-forgery token (header <c>RequestVerificationToken</c>), so another site cannot
+    /// make a signed-in browser call the API. Bearer-token calls are not affected.
+    /// </summary>
+    public static TBuilder AntiforgeryForSessions<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            // A cross-site request cannot add an Authorization header, so only cookie-only calls need the token.
+            var bySession = http.User.Identities.Any(i => i.AuthenticationType == IdentityConstants.ApplicationScheme)
+                && string.IsNullOrEmpty(http.Request.Headers.Authorization);
+            if (bySession && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+            {
+                var antiforgery = http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>();
+                if (!await antiforgery.IsRequestValidAsync(http))
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Anti-forgery token missing or invalid",
+                        detail: "Reload the page and try again.");
+                }
+            }
+
+            return await next(context);
+        });
 
     private static AuthorizationPolicyBuilder Bearer(AuthorizationPolicyBuilder policy) =>
         policy.AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);

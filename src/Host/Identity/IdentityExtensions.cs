@@ -41,6 +41,9 @@ public static class IdentityExtensions
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers with status codes, never with a redirect to the login page.
+            o.Events.OnRedirectToLogin = c => ApiStatusOrRedirect(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiStatusOrRedirect(c, StatusCodes.Status403Forbidden);
         });
 
         var section = builder.Configuration.GetSection(OneStopOpenIddictOptions.Section);
@@ -85,6 +88,20 @@ public static class IdentityExtensions
 
         services.AddOneStopAuthorization();
         return builder;
+    }
+
+    private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     private static void AddKeys(OpenIddictServerBuilder server, OneStopOpenIddictOptions options, IHostEnvironment environment)

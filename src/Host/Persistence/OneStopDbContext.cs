@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OneStop.Host.Engine;
 using OneStop.Host.Features.Agencies;
+using OneStop.Host.Features.Calendar;
+using OneStop.Host.Features.ProcessDesign;
 using OneStop.Host.Identity;
 
 namespace OneStop.Host.Persistence;
@@ -39,6 +41,12 @@ public abstract class OneStopDbContext(DbContextOptions options)
     public DbSet<JournalRow> Journal => Set<JournalRow>();
 
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
+
+    public DbSet<ProcessDraft> ProcessDrafts => Set<ProcessDraft>();
+
+    public DbSet<CalendarSpecialDayRow> CalendarSpecialDays => Set<CalendarSpecialDayRow>();
+
+    public DbSet<CalendarHolidayRuleRow> CalendarHolidayRules => Set<CalendarHolidayRuleRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneStop.Host.Features.Agencies;
+using OneStop.Host.Features.Calendar;
 using OneStop.Host.Identity;
 using OneStop.Host.Persistence;
 
@@ -22,7 +23,7 @@ public sealed class BootstrapOptions
 }
 
 /// <summary>
-/// Writes the data every installation needs (roles, OpenID Connect clients, the first admin) and, in Development,
+/// Writes the data every installation needs (roles, OpenID Connect clients, the holiday calendar, the first admin) and, in Development,
 /// the demo province. Idempotent: each row is matched by its natural key and written only when missing.
 /// </summary>
 internal sealed class Seeder(
@@ -30,6 +31,7 @@ internal sealed class Seeder(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole<Guid>> roles,
     ClientRegistrar clients,
+    CalendarService calendars,
     IOptions<BootstrapOptions> bootstrap,
     ILogger<Seeder> logger)
 {
@@ -44,6 +46,8 @@ internal sealed class Seeder(
         }
 
         await clients.RegisterAsync(cancellationToken);
+        await calendars.SeedDefaultsAsync(cancellationToken);
+        await calendars.ReloadAsync(cancellationToken);
         if (demo)
         {
             await SeedAgenciesAsync(cancellationToken);

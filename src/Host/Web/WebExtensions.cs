@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.OpenApi;
 using OneStop.Host.Features.Account;
 using OneStop.Host.Features.Agencies;
+using OneStop.Host.Features.Calendar;
+using OneStop.Host.Features.Operations;
 using OneStop.Host.Health;
 using OneStop.Host.Identity;
 using OneStop.Host.Logging;
@@ -80,6 +82,9 @@ public static class WebExtensions
 
         var api = app.MapGroup("/api");
         api.MapAgenciesApi();
+        OneStop.Host.Features.ProcessDesign.ProcessDesignApi.MapProcessDesignApi(api);
+        api.MapCalendarApi();
+        api.MapOperationsApi();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())

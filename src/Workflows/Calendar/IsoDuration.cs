@@ -41,6 +41,16 @@ public readonly partial record struct IsoDuration(decimal Years, decimal Months,
     public TimeSpan FixedPart =>
         TimeSpan.FromTicks((long)(((Days * 24m + Hours) * 60m + Minutes) * 60m * TimeSpan.TicksPerSecond + Seconds * TimeSpan.TicksPerSecond));
 
+    /// <summary>The ISO 8601 text (<c>P1Y2M3DT4H5M6.5S</c>, <c>PT0S</c> when zero); <see cref="Parse"/> reads it back.</summary>
+    public override string ToString()
+    {
+        static string Part(decimal value, char unit) =>
+            value == 0 ? "" : value.ToString("0.############################", CultureInfo.InvariantCulture) + unit;
+        var date = Part(Years, 'Y') + Part(Months, 'M') + Part(Days, 'D');
+        var time = Part(Hours, 'H') + Part(Minutes, 'M') + Part(Seconds, 'S');
+        return date.Length + time.Length == 0 ? "PT0S" : "P" + date + (time.Length == 0 ? "" : "T" + time);
+    }
+
     /// <summary>Adds the duration to an instant on the wall clock.</summary>
     public DateTimeOffset AddTo(DateTimeOffset start)
     {

@@ -256,7 +256,17 @@ internal sealed partial class ExecutionRun
                 defaultFlow = flow;
                 continue;
             }
-            if (flow.Condition is null || Services.Evaluator.EvaluateCondition(flow.Condition, variables))
+            bool taken;
+            try
+            {
+                taken = flow.Condition is null || Services.Evaluator.EvaluateCondition(flow.Condition, variables);
+            }
+            catch (Expressions.ExpressionException ex)
+            {
+                RaiseIncident(token, node, "expression", $"Condition of flow '{flow.Id}': {ex.Message}", IncidentStep.Leave);
+                return null;
+            }
+            if (taken)
             {
                 chosen.Add(flow);
                 if (node.Kind == ElementKind.ExclusiveGateway)
@@ -271,7 +281,7 @@ internal sealed partial class ExecutionRun
         }
         if (chosen.Count == 0)
         {
-            RaiseIncident(token, node, "no-matching-flow",
+            RaiseIncident(token, node, IncidentKinds.NoMatchingFlow,
                 $"No outgoing flow of {node} has a true condition and there is no default flow.");
             return null;
         }
@@ -329,11 +339,11 @@ internal sealed partial class ExecutionRun
         }
     }
 
-    public void RaiseIncident(TokenState? token, FlowNode? node, string kind, string message)
+    public void RaiseIncident(TokenState? token, FlowNode? node, string kind, string message, IncidentStep step = IncidentStep.Element)
     {
-        var incident = new Incident { Id = NewLocalId("i"), ElementId = node?.Id, TokenId = token?.Id, Kind = kind, Message = message, CreatedAt = Now };
+        var incident = new Incident { Id = NewLocalId("i"), ElementId = node?.Id, TokenId = token?.Id, Kind = kind, Message = message, CreatedAt = Now, Step = step };
         Instance.Incidents.Add(incident);
-        Record(JournalEvents.Incident, node, token, new JsonObject { ["kind"] = kind, ["message"] = message });
+        Record(JournalEvents.Incident, node, token, new JsonObject { ["incidentId"] = incident.Id, ["kind"] = kind, ["message"] = message });
         Instance.Status = InstanceStatus.Failed;
         Instance.EndedAt = Now;
         _ready.Clear();

@@ -76,7 +76,7 @@ public sealed class InstanceState
     /// <summary>Scheduled timers (job rows).</summary>
     public List<TimerJob> Timers { get; init; } = [];
 
-    /// <summary>Incidents raised.</summary>
+    /// <summary>Open incidents: kept until retried (<see cref="WorkflowEngine.RetryIncidentAsync"/>) or resolved by cancelling the instance.</summary>
     public List<Incident> Incidents { get; init; } = [];
 
     /// <summary>The process-level variables.</summary>
@@ -212,8 +212,14 @@ public sealed class UserTaskRecord
     /// <summary>Created at.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>Due (from <c>os:deadline</c>).</summary>
-    public DateTimeOffset? DueAt { get; init; }
+    /// <summary>Due (from <c>os:deadline</c>); moved by <see cref="WorkflowEngine.RecomputeWorkingTimersAsync"/> when the calendar changes.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>The <c>os:deadline</c> duration (ISO 8601) the due time was counted with, from <see cref="CreatedAt"/>; null when it needs no recomputation (wall clock or no deadline).</summary>
+    public string? Deadline { get; init; }
+
+    /// <summary>The calendar name (<c>os:calendar</c>) the deadline counts in, kept with <see cref="Deadline"/>.</summary>
+    public string? DeadlineCalendar { get; init; }
 
     /// <summary>Creation order within the engine.</summary>
     public long Sequence { get; init; }
@@ -271,6 +277,19 @@ public sealed class TimerJob
     /// <summary>Firings left for a cycle; null = unbounded.</summary>
     public int? RemainingRepetitions { get; set; }
 
+    /// <summary>
+    /// For a timer counted in a calendar other than the wall clock: the instant its duration is counted from (when it
+    /// was armed; for a later firing of a cycle, the previous due time). With <see cref="Duration"/> and
+    /// <see cref="Calendar"/> it lets the due time be recomputed when the calendar changes. Null otherwise.
+    /// </summary>
+    public DateTimeOffset? ArmedAt { get; init; }
+
+    /// <summary>The duration (ISO 8601) counted from <see cref="ArmedAt"/>.</summary>
+    public string? Duration { get; init; }
+
+    /// <summary>The calendar name (<c>os:calendar</c>) the duration counts in.</summary>
+    public string? Calendar { get; init; }
+
     /// <summary>Creation order.</summary>
     public long Sequence { get; init; }
 }
@@ -295,4 +314,24 @@ public sealed class Incident
 
     /// <summary>When.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Which step a retry re-runs (absent in older state: the element).</summary>
+    public IncidentStep Step { get; init; }
+}
+
+/// <summary>The step an incident stopped, which <see cref="WorkflowEngine.RetryIncidentAsync"/> runs again.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<IncidentStep>))]
+public enum IncidentStep
+{
+    /// <summary>The element itself (handler, script, expressions, call): it is entered again.</summary>
+    Element,
+    /// <summary>Choosing the outgoing flows after the element's work (no matching flow, a failing condition).</summary>
+    Leave,
+}
+
+/// <summary>Stable incident kinds the engine raises.</summary>
+public static class IncidentKinds
+{
+    /// <summary>No outgoing flow of a gateway or activity had a true condition and there was no default flow.</summary>
+    public const string NoMatchingFlow = "no-matching-flow";
 }

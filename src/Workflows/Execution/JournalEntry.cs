@@ -48,7 +48,7 @@ public static class JournalEvents
     public const string TaskCompleted = "task.completed";
     /// <summary>A user task was cancelled.</summary>
     public const string TaskCancelled = "task.cancelled";
-    /// <summary>A timer was scheduled.</summary>
+    /// <summary>A timer was scheduled (timer id, due time).</summary>
     public const string TimerScheduled = "timer.scheduled";
     /// <summary>A timer fired.</summary>
     public const string TimerFired = "timer.fired";
@@ -68,4 +68,10 @@ public static class JournalEvents
     public const string NoticeRequested = "notice.requested";
     /// <summary>An incident stopped the instance.</summary>
     public const string Incident = "incident";
+    /// <summary>An operator retried an incident (incident id and kind); the step's re-run follows.</summary>
+    public const string IncidentRetried = "incident.retried";
+    /// <summary>A working-time timer's due time moved because the calendar changed (timer id, previous and new due).</summary>
+    public const string TimerRescheduled = "timer.rescheduled";
+    /// <summary>A user task's working-time deadline moved because the calendar changed (task id, previous and new due).</summary>
+    public const string TaskRescheduled = "task.rescheduled";
 }

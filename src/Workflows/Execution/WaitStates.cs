@@ -18,8 +18,12 @@ internal sealed class WaitStates(ExecutionRun run)
                 $"Timer '{timerNode.Event.TimerExpression}' of {timerNode} is not a valid ISO 8601 value.");
             return null;
         }
-        var calendar = CalendarFor(timerNode);
+        var calendarName = CalendarNameFor(timerNode);
+        var calendar = run.Services.Calendars.ForName(calendarName);
         var due = after is { } previous ? schedule.NextDue(previous, calendar) : schedule.FirstDue(run.Now, calendar);
+        // A duration counted in a business calendar is remembered, so a calendar change can recompute the due time.
+        var countedFrom = after ?? (schedule.At is null ? run.Now : null);
+        var remember = countedFrom is not null && schedule.Interval is not null && !IsWallClock(calendarName);
         var job = new TimerJob
         {
             Id = run.NewLocalId("j"),
@@ -30,6 +34,9 @@ internal sealed class WaitStates(ExecutionRun run)
             DueAt = due,
             RemainingRepetitions = remainingOverride ?? schedule.Repetitions,
             Sequence = run.Instance.NextLocalId,
+            ArmedAt = remember ? countedFrom : null,
+            Duration = remember ? schedule.Interval!.Value.ToString() : null,
+            Calendar = remember ? calendarName : null,
         };
         run.Instance.Timers.Add(job);
         run.Record(JournalEvents.TimerScheduled, timerNode, tokenId is null ? null : run.FindToken(tokenId),
@@ -48,11 +55,12 @@ internal sealed class WaitStates(ExecutionRun run)
         return schedule;
     }
 
-    private IBusinessCalendar CalendarFor(FlowNode node) =>
-        run.Services.Calendars.ForName(node.Os.Calendar ?? node.AttachedTo?.Os.Calendar ?? CalendarNames.Wall);
+    private static string CalendarNameFor(FlowNode node) => node.Os.Calendar ?? node.AttachedTo?.Os.Calendar ?? CalendarNames.Wall;
 
-    public IBusinessCalendar DeadlineCalendarFor(FlowNode node) =>
-        run.Services.Calendars.ForName(node.Os.Calendar ?? CalendarNames.Working);
+    /// <summary>The calendar name of a user task's deadline (working time unless <c>os:calendar</c> says otherwise).</summary>
+    public static string DeadlineCalendarNameFor(FlowNode node) => node.Os.Calendar ?? CalendarNames.Working;
+
+    public static bool IsWallClock(string calendarName) => string.Equals(calendarName, CalendarNames.Wall, StringComparison.OrdinalIgnoreCase);
 
     public void Subscribe(FlowNode catchNode, string? tokenId, string? scopeId, string variablesScopeId)
     {

@@ -10,7 +10,7 @@ public enum DefinitionStatus
     Draft,
     /// <summary>The version new instances start on; immutable.</summary>
     Published,
-    /// <summary>Superseded by a later published version; running instances stay on it.</summary>
+    /// <summary>Superseded by a later published version, or retired by hand: starts no new instances; running instances stay on it.</summary>
     Retired,
 }
 
@@ -38,6 +38,12 @@ public sealed class DefinitionRecord
     /// <summary>When it was deployed.</summary>
     public DateTimeOffset DeployedAt { get; init; }
 
+    /// <summary>Who deployed it (null when unknown).</summary>
+    public string? DeployedBy { get; init; }
+
     /// <summary>When it was published.</summary>
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>Who published it (null when unknown).</summary>
+    public string? PublishedBy { get; set; }
 }

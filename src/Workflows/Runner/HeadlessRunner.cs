@@ -67,7 +67,9 @@ public static class HeadlessRunner
 
         var clock = new VirtualClock(options.Start ?? TimeProvider.System.GetUtcNow());
         var store = new RecordingStore(new InMemoryWorkflowStore());
-        var engine = new WorkflowEngine(store, new WorkflowEngineOptions { TimeProvider = clock });
+        // Working-time timers and deadlines count in the default Vietnamese calendar, from the --start instant on.
+        var calendars = new SimpleCalendarProvider(WorkingCalendar.VietnamDefault);
+        var engine = new WorkflowEngine(store, new WorkflowEngineOptions { TimeProvider = clock, Calendars = calendars });
         var (model, problems) = engine.Validate(content);
         var errors = problems.Where(p => p.Severity == ProblemSeverity.Error).ToList();
         foreach (var warning in problems.Where(p => p.Severity == ProblemSeverity.Warning))
@@ -90,7 +92,7 @@ public static class HeadlessRunner
         }
         await engine.DeployAsync(model.Xml, new DeployOptions { Publish = true }, cancellationToken).ConfigureAwait(false);
 
-        var session = new RunnerSession(engine, clock, options, process);
+        var session = new RunnerSession(engine, calendars, clock, options, process);
         string? instanceId;
         try
         {
@@ -192,7 +194,7 @@ public static class HeadlessRunner
     }.ToJsonString(LineOptions);
 
     /// <summary>The loop that moves one run: tasks, messages, then the clock.</summary>
-    private sealed class RunnerSession(WorkflowEngine engine, VirtualClock clock, RunnerOptions options, ProcessModel process)
+    private sealed class RunnerSession(WorkflowEngine engine, IBusinessCalendarProvider calendars, VirtualClock clock, RunnerOptions options, ProcessModel process)
     {
         private readonly DateTimeOffset _origin = clock.Now;
         private readonly List<(ScheduledMessage Message, DateTimeOffset Due)> _pending = [];
@@ -240,7 +242,7 @@ public static class HeadlessRunner
             if (timerStart is not null && !_pending.Exists(p => messageNames.Contains(p.Message.Name))
                 && TimerSchedule.TryParse(timerStart.Event.TimerKind, timerStart.Event.TimerExpression) is { } schedule)
             {
-                var due = schedule.FirstDue(clock.Now, WallClockCalendar.Instance);
+                var due = schedule.FirstDue(clock.Now, calendars.ForName(timerStart.Os.Calendar ?? CalendarNames.Wall));
                 if (due <= options.MaxTime.AddTo(_origin))
                 {
                     if (due > clock.Now)

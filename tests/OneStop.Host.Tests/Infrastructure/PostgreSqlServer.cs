@@ -6,11 +6,12 @@ using Npgsql;
 namespace OneStop.Host.Tests.Infrastructure;
 
 /// <summary>
-/// A throwaway PostgreSQL server for the tests of the <see cref="PostgreSqlDefinition"/>: initdb into a temporary
-/// folder, started on a free loopback port, stopped and deleted afterwards. No system service is assumed; the
-/// binaries come from the distribution's package (./test.sh installs it). As root, the server runs as <c>postgres</c>.
+/// A throwaway PostgreSQL server: initdb into a temporary folder, started on a free loopback port, stopped and
+/// deleted afterwards. No system service is assumed; the binaries come from the distribution's package
+/// (./test.sh installs it). As root, the server runs as <c>postgres</c>. Shared by the tests (as a collection
+/// fixture) and the benchmarks.
 /// </summary>
-public sealed class PostgreSqlServer : IAsyncLifetime
+public sealed partial class PostgreSqlServer
 {
     private const string Superuser = "onestop";
     private string folder = "";
@@ -18,6 +19,9 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     private int databaseCounter;
 
     public int Port { get; private set; }
+
+    /// <summary>The folder of the server's binaries (initdb, pg_ctl, pgbench).</summary>
+    public string Binaries => binaries;
 
     public async Task InitializeAsync()
     {
@@ -125,10 +129,4 @@ public sealed class PostgreSqlServer : IAsyncLifetime
             throw new InvalidOperationException($"{Path.GetFileName(program)} failed ({process.ExitCode}): {await output}{await error}");
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgreSqlDefinition : ICollectionFixture<PostgreSqlServer>
-{
-    public const string Name = "PostgreSQL";
 }

@@ -56,6 +56,21 @@ public sealed class HeadlessRunnerTests
         Expect.Sequence(["remind@2026-01-05T08:30:00+00:00", "remind@2026-01-05T09:00:00+00:00", "late@2026-01-05T10:00:00+00:00"], fired);
     }
 
+    [Theory]
+    [InlineData("2026-01-09T16:00:00+07:00", "2026-01-12T16:00:00+07:00")] // Friday 16:00 + one working day: Monday 16:00
+    [InlineData("2026-02-13T16:00:00+07:00", "2026-02-23T16:00:00+07:00")] // across Tết 2026 (14/02–22/02 off)
+    [InlineData("2026-01-09T17:30:00+07:00", "2026-01-12T17:00:00+07:00")] // after office hours: counted from Monday 07:00, a full day
+    public async Task Working_time_timers_count_in_the_vietnamese_calendar_from_the_start_instant(string start, string fires)
+    {
+        var (code, lines, _) = await Run(TestPaths.Bpmn("timer-working.bpmn"), "--start", start);
+
+        Assert.Equal(0, code);
+        var scheduled = lines.Single(l => (string?)l["event"] == "timer.scheduled");
+        Assert.Equal((start, fires), ((string?)scheduled["time"], (string?)scheduled["dueAt"]));
+        var fired = lines.Single(l => (string?)l["event"] == "timer.fired");
+        Assert.Equal(("wait", fires), ((string?)fired["elementId"], (string?)fired["time"]));
+    }
+
     [Fact]
     public async Task Stops_at_max_time_and_reports_waiting()
     {

@@ -72,6 +72,8 @@ internal sealed class MessageSubscriptionConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<MessageSubscriptionRow> builder)
     {
         builder.ToTable("WfMessageSubscriptions");
+        // Wait-state ids are local to their instance.
+        builder.HasKey(s => new { s.InstanceId, s.Id });
         builder.Property(s => s.Id).HasMaxLength(40);
         builder.Property(s => s.InstanceId).HasMaxLength(40);
         builder.Property(s => s.ElementId).HasMaxLength(200);
@@ -80,7 +82,6 @@ internal sealed class MessageSubscriptionConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.MessageName).HasMaxLength(200);
         builder.Property(s => s.CorrelationKey).HasMaxLength(200);
         builder.HasIndex(s => new { s.MessageName, s.CorrelationKey });
-        builder.HasIndex(s => s.InstanceId);
     }
 }
 
@@ -89,6 +90,7 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<JobRow>
     public void Configure(EntityTypeBuilder<JobRow> builder)
     {
         builder.ToTable("WfJobs");
+        builder.HasKey(j => new { j.InstanceId, j.Id });
         builder.Property(j => j.Id).HasMaxLength(40);
         builder.Property(j => j.Kind).HasMaxLength(20);
         builder.Property(j => j.InstanceId).HasMaxLength(40);
@@ -98,7 +100,7 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<JobRow>
         builder.Property(j => j.LeaseOwner).HasMaxLength(100);
         builder.Property(j => j.LastError).HasMaxLength(2000);
         builder.HasIndex(j => j.DueAt);
-        builder.HasIndex(j => j.InstanceId);
+        builder.HasIndex(j => j.LeaseUntil);
     }
 }
 
@@ -132,12 +134,12 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<IncidentR
     public void Configure(EntityTypeBuilder<IncidentRow> builder)
     {
         builder.ToTable("WfIncidents");
+        builder.HasKey(i => new { i.InstanceId, i.Id });
         builder.Property(i => i.Id).HasMaxLength(40);
         builder.Property(i => i.InstanceId).HasMaxLength(40);
         builder.Property(i => i.ElementId).HasMaxLength(200);
         builder.Property(i => i.Kind).HasMaxLength(50);
         builder.Property(i => i.Message).HasMaxLength(4000);
-        builder.HasIndex(i => i.InstanceId);
         builder.HasIndex(i => i.CreatedAt);
     }
 }

@@ -11,9 +11,11 @@ internal sealed class UserTaskBehavior : IElementBehavior
     {
         var variables = run.VariablesFor(token.ScopeId);
         var assignee = node.Os.Assignee is { } expression ? run.Services.Evaluator.EvaluateString(expression, variables) : null;
-        DateTimeOffset? due = node.Os.Deadline is { } deadline && IsoDuration.TryParse(deadline, out var duration)
-            ? run.Waits.DeadlineCalendarFor(node).AddWorkingTime(run.Now, duration)
-            : null;
+        var calendarName = WaitStates.DeadlineCalendarNameFor(node);
+        IsoDuration? deadline = node.Os.Deadline is { } text && IsoDuration.TryParse(text, out var duration) ? duration : null;
+        DateTimeOffset? due = deadline is { } d ? run.Services.Calendars.ForName(calendarName).AddWorkingTime(run.Now, d) : null;
+        // Kept so that a calendar change can recompute the due time (wall-clock deadlines never move).
+        var remember = deadline is not null && !WaitStates.IsWallClock(calendarName);
         var task = new UserTaskRecord
         {
             Id = Guid.CreateVersion7().ToString("N"),
@@ -28,6 +30,8 @@ internal sealed class UserTaskBehavior : IElementBehavior
             Outcomes = node.Os.Outcomes,
             CreatedAt = run.Now,
             DueAt = due,
+            Deadline = remember ? deadline!.Value.ToString() : null,
+            DeadlineCalendar = remember ? calendarName : null,
             Sequence = run.Instance.NextLocalId,
         };
         run.Instance.UserTasks.Add(task);

@@ -30,8 +30,24 @@ export function settle() {
   });
 }
 
-export function fitViewport(canvas) {
-  canvas.zoom('fit-viewport', 'auto');
+/**
+ * Fits the diagram into the canvas at most at 100 %, keeping `left` pixels free (the editor's palette
+ * floats over the canvas, so the built-in 'fit-viewport' would hide the start event under it).
+ */
+export function fitViewport(canvas, { left = 24 } = {}) {
+  const margin = 24;
+  const { inner, outer } = canvas.viewbox();
+  if (!inner.width || !inner.height || !outer.width || !outer.height) {
+    return;
+  }
+  const scale = Math.min(1, (outer.width - left - margin) / inner.width, (outer.height - 2 * margin) / inner.height);
+  const height = outer.height / scale;
+  canvas.viewbox({
+    x: inner.x - left / scale,
+    y: inner.y - (height - inner.height) / 2,
+    width: outer.width / scale,
+    height
+  });
 }
 
 /** Small DOM helper for overlays: text goes through textContent, never innerHTML. */

@@ -10,6 +10,9 @@ const LOOKUP_NAMES = [ 'departments', 'roles', 'handlers', 'notices', 'statuses'
 
 const PROBLEM_OVERLAY = 'os-problem';
 
+// Room for the palette, which floats over the canvas's left edge.
+const PALETTE_WIDTH = 90;
+
 function normalizeLookups(lookups = {}) {
   return Object.fromEntries(LOOKUP_NAMES.map(name => [
     name,
@@ -33,7 +36,12 @@ export async function createEditor({ container, propertiesPanel, xml, language, 
   });
 
   const editor = new Editor(modeler);
-  await editor.importXml(xml || blankXml('Process_1', ''));
+  try {
+    await editor.importXml(xml || blankXml('Process_1', ''));
+  } catch (error) {
+    modeler.destroy();
+    throw error;
+  }
   return editor;
 }
 
@@ -54,7 +62,7 @@ class Editor {
   async importXml(xml) {
     this._problemElements = [];
     const { warnings } = await this.modeler.importXML(xml);
-    fitViewport(this.modeler.get('canvas'));
+    fitViewport(this.modeler.get('canvas'), { left: PALETTE_WIDTH });
     await settle();
     return { warnings };
   }

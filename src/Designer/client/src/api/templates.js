@@ -98,9 +98,9 @@ function definitions(key, name, nodes, flows) {
     const waypoints = flow.points.map(([ x, y ]) => `\n        <di:waypoint x="${x}" y="${y}" />`).join('');
     const [ labelX, labelY ] = flow.points.length > 2
       ? [ (flow.points[1][0] + flow.points[2][0]) / 2 - 20, flow.points[1][1] + 4 ]
-      : [ flow.points[0][0] + 4, MID_Y - 20 ];
+      : [ flow.points[0][0] + 4, MID_Y - 22 ];
     const label = flow.name
-      ? `\n        <bpmndi:BPMNLabel>\n          <dc:Bounds x="${labelX}" y="${labelY}" width="60" height="14" />\n        </bpmndi:BPMNLabel>`
+      ? `\n        <bpmndi:BPMNLabel>\n          <dc:Bounds x="${labelX}" y="${labelY}" width="68" height="14" />\n        </bpmndi:BPMNLabel>`
       : '';
     return `      <bpmndi:BPMNEdge id="${flow.id}_di" bpmnElement="${flow.id}">${waypoints}${label}\n      </bpmndi:BPMNEdge>`;
   });

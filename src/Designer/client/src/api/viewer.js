@@ -11,7 +11,12 @@ export async function createViewer({ container, xml, language, ...state } = {}) 
     additionalModules: [ translateModule(language) ],
     moddleExtensions
   });
-  await viewer.importXML(xml);
+  try {
+    await viewer.importXML(xml);
+  } catch (error) {
+    viewer.destroy();
+    throw error;
+  }
   fitViewport(viewer.get('canvas'));
 
   const instanceViewer = new Viewer(viewer);

@@ -1,6 +1,31 @@
+// The properties panel header names events "<Trigger> <Event type>", e.g. "Timer Boundary Event (Non Interrupting)".
+const EVENT_TYPES = {
+  'Start Event': 'Sự kiện bắt đầu',
+  'End Event': 'Sự kiện kết thúc',
+  'Intermediate Catch Event': 'Sự kiện chờ',
+  'Intermediate Throw Event': 'Sự kiện phát',
+  'Boundary Event': 'Sự kiện biên'
+};
+const TRIGGERS = {
+  Message: 'thông điệp',
+  Timer: 'hẹn giờ',
+  Error: 'lỗi',
+  Escalation: 'chuyển cấp',
+  Terminate: 'kết thúc toàn bộ',
+  Link: 'điểm nối'
+};
+const eventHeaders = {};
+for (const [ type, typeVi ] of Object.entries(EVENT_TYPES)) {
+  for (const [ trigger, triggerVi ] of Object.entries(TRIGGERS)) {
+    eventHeaders[`${trigger} ${type}`] = `${typeVi} (${triggerVi})`;
+    eventHeaders[`${trigger} ${type} (Non Interrupting)`] = `${typeVi} (${triggerVi}, không ngắt)`;
+  }
+}
+
 // Vietnamese UI strings for bpmn-js, diagram-js, the properties panel and OneStop's own entries.
 // Keys are the English templates the libraries pass to `translate`; a missing key falls back to English.
 export default {
+  ...eventHeaders,
 
   // palette
   'Activate hand tool': 'Công cụ kéo khung nhìn',
@@ -107,6 +132,7 @@ export default {
 
   // properties panel header (element type names)
   'Process': 'Quy trình',
+  'Collaboration': 'Cộng tác',
   'Participant': 'Đơn vị tham gia',
   'Lane': 'Làn',
   'Start Event': 'Sự kiện bắt đầu',
@@ -194,7 +220,8 @@ export default {
   'Working hours': 'Giờ làm việc',
   'Calendar days': 'Ngày theo lịch',
   'Leave empty for no deadline; fractions such as 0.5 are allowed.': 'Để trống nếu không có thời hạn; cho phép số lẻ như 0,5.',
-  'Current value {value} is not one of the units above; entering a number replaces it.': 'Giá trị hiện tại {value} không thuộc các đơn vị trên; nhập số sẽ thay thế nó.',
+  'Current value {value} is not one of these units; entering a number replaces it.': 'Giá trị hiện tại {value} không theo các đơn vị ở đây; nhập số sẽ thay thế nó.',
+  'Not set: the lane {lane} gives {department}.': 'Chưa chọn: làn {lane} giao cho {department}.',
   'Outcomes': 'Kết quả xử lý',
   'Comma-separated, e.g. Chuyển tiếp,Trả lại. Gateway conditions test outcome == "Trả lại".': 'Phân cách bằng dấu phẩy, ví dụ Chuyển tiếp,Trả lại. Điều kiện ở cổng dùng outcome == "Trả lại".',
   'Dossier status on entry': 'Trạng thái hồ sơ khi vào bước',

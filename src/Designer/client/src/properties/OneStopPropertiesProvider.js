@@ -48,7 +48,7 @@ function entriesFor(element) {
   }
   if (is(element, 'bpmn:UserTask')) {
     return [
-      select('os-department', 'department', 'Department', 'departments'),
+      { ...select('os-department', 'department', 'Department', 'departments'), inheritFromLane: true },
       select('os-role', 'role', 'Role', 'roles'),
       text('os-assignee', 'assignee', 'Assignee expression', 'Expression over the dossier variables, e.g. applicant.officer'),
       { id: 'os-deadline', component: DeadlineAmount, isEdited: isNumberFieldEntryEdited },
@@ -81,7 +81,7 @@ function text(id, attribute, label, description) {
 }
 
 function AttributeSelect(props) {
-  const { element, id, attribute, label, lookup, description } = props;
+  const { element, id, attribute, label, lookup, description, inheritFromLane } = props;
   const modeling = useService('modeling');
   const translate = useService('translate');
   const lookups = useService('oneStopLookups');
@@ -99,15 +99,36 @@ function AttributeSelect(props) {
     ];
   };
 
+  const inherited = inheritFromLane && !getValue() && laneDepartment(element);
+  const shownDescription = inherited
+    ? translate('Not set: the lane {lane} gives {department}.', {
+      lane: inherited.lane,
+      department: (lookups[lookup] || []).find(option => option.value === inherited.department)?.label || inherited.department
+    })
+    : description && translate(description);
+
   return h(SelectEntry, {
     element,
     id,
     label: translate(label),
-    description: description && translate(description),
+    description: shownDescription,
     getValue,
     setValue: value => modeling.updateProperties(element, { [name]: value || undefined }),
     getOptions
   });
+}
+
+/** The department a task inherits from its lane (issue 5); the innermost lane wins over the lanes around it. */
+function laneDepartment(element) {
+  const lanes = getBusinessObject(element).get('lanes') || [];
+  const innermostFirst = [ ...lanes ].sort((a, b) => Number(!!a.get('childLaneSet')) - Number(!!b.get('childLaneSet')));
+  for (const lane of innermostFirst) {
+    const department = lane.get('os:department');
+    if (department) {
+      return { lane: lane.get('name') || lane.get('id'), department };
+    }
+  }
+  return null;
 }
 
 function AttributeText(props) {
@@ -141,7 +162,7 @@ function DeadlineAmount(props) {
   const deadline = currentDeadline(element);
 
   const description = deadline.raw
-    ? translate('Current value {value} is not one of the units above; entering a number replaces it.', { value: deadline.raw })
+    ? translate('Current value {value} is not one of these units; entering a number replaces it.', { value: deadline.raw })
     : translate('Leave empty for no deadline; fractions such as 0.5 are allowed.');
 
   return h(NumberFieldEntry, {

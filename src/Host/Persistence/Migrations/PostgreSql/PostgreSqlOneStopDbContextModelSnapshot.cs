@@ -207,6 +207,10 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("OneStop.Host.Engine.IncidentRow", b =>
                 {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -218,11 +222,6 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -233,17 +232,19 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.HasKey("Id");
+                    b.HasKey("InstanceId", "Id");
 
                     b.HasIndex("CreatedAt");
-
-                    b.HasIndex("InstanceId");
 
                     b.ToTable("WfIncidents", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Host.Engine.JobRow", b =>
                 {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -258,11 +259,6 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -294,11 +290,11 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.HasKey("Id");
+                    b.HasKey("InstanceId", "Id");
 
                     b.HasIndex("DueAt");
 
-                    b.HasIndex("InstanceId");
+                    b.HasIndex("LeaseUntil");
 
                     b.ToTable("WfJobs", (string)null);
                 });
@@ -335,6 +331,10 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("OneStop.Host.Engine.MessageSubscriptionRow", b =>
                 {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -347,11 +347,6 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("MessageName")
                         .IsRequired()
@@ -369,9 +364,7 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId");
+                    b.HasKey("InstanceId", "Id");
 
                     b.HasIndex("MessageName", "CorrelationKey");
 
@@ -672,6 +665,136 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Departments", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Host.Features.Calendar.CalendarHolidayRuleRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DateSystem")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("PlusAdjacentDay")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("CalendarHolidayRules", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Host.Features.Calendar.CalendarSpecialDayRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarSpecialDays", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Host.Features.ProcessDesign.ProcessDraft", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ProcessDrafts", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Host.Identity.ApplicationUser", b =>

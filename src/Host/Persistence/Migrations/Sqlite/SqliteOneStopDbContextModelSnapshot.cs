@@ -196,6 +196,10 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("OneStop.Host.Engine.IncidentRow", b =>
                 {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -205,11 +209,6 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ElementId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -222,17 +221,19 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("InstanceId", "Id");
 
                     b.HasIndex("CreatedAt");
-
-                    b.HasIndex("InstanceId");
 
                     b.ToTable("WfIncidents", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Host.Engine.JobRow", b =>
                 {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -246,11 +247,6 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -283,11 +279,11 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("InstanceId", "Id");
 
                     b.HasIndex("DueAt");
 
-                    b.HasIndex("InstanceId");
+                    b.HasIndex("LeaseUntil");
 
                     b.ToTable("WfJobs", (string)null);
                 });
@@ -324,6 +320,10 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("OneStop.Host.Engine.MessageSubscriptionRow", b =>
                 {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -335,11 +335,6 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                     b.Property<string>("ElementId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MessageName")
@@ -358,9 +353,7 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId");
+                    b.HasKey("InstanceId", "Id");
 
                     b.HasIndex("MessageName", "CorrelationKey");
 
@@ -659,6 +652,136 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Departments", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Host.Features.Calendar.CalendarHolidayRuleRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateSystem")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PlusAdjacentDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("CalendarHolidayRules", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Host.Features.Calendar.CalendarSpecialDayRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarSpecialDays", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Host.Features.ProcessDesign.ProcessDraft", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ProcessDrafts", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Host.Identity.ApplicationUser", b =>

@@ -42,6 +42,45 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarHolidayRules",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DateSystem = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlusAdjacentDay = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarHolidayRules", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarSpecialDays",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarSpecialDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -101,6 +140,24 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProcessDrafts",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessDrafts", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WfBufferedMessages",
                 columns: table => new
                 {
@@ -149,7 +206,7 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WfIncidents", x => x.Id);
+                    table.PrimaryKey("PK_WfIncidents", x => new { x.InstanceId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -177,8 +234,8 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     InstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     TokenId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     ScopeId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
@@ -192,7 +249,7 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WfJobs", x => x.Id);
+                    table.PrimaryKey("PK_WfJobs", x => new { x.InstanceId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -226,7 +283,7 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WfMessageSubscriptions", x => x.Id);
+                    table.PrimaryKey("PK_WfMessageSubscriptions", x => new { x.InstanceId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -559,6 +616,12 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarSpecialDays_Date",
+                table: "CalendarSpecialDays",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Counters_AgencyId",
                 table: "Counters",
                 column: "AgencyId");
@@ -624,11 +687,6 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WfIncidents_InstanceId",
-                table: "WfIncidents",
-                column: "InstanceId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_WfInstances_BusinessKey",
                 table: "WfInstances",
                 column: "BusinessKey");
@@ -649,14 +707,9 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                 column: "DueAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WfJobs_InstanceId",
+                name: "IX_WfJobs_LeaseUntil",
                 table: "WfJobs",
-                column: "InstanceId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WfMessageSubscriptions_InstanceId",
-                table: "WfMessageSubscriptions",
-                column: "InstanceId");
+                column: "LeaseUntil");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WfMessageSubscriptions_MessageName_CorrelationKey",
@@ -719,6 +772,12 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CalendarHolidayRules");
+
+            migrationBuilder.DropTable(
+                name: "CalendarSpecialDays");
+
+            migrationBuilder.DropTable(
                 name: "Counters");
 
             migrationBuilder.DropTable(
@@ -729,6 +788,9 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "ProcessDrafts");
 
             migrationBuilder.DropTable(
                 name: "WfBufferedMessages");

@@ -43,6 +43,45 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarHolidayRules",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DateSystem = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    DaysBefore = table.Column<int>(type: "integer", nullable: false),
+                    DaysAfter = table.Column<int>(type: "integer", nullable: false),
+                    PlusAdjacentDay = table.Column<bool>(type: "boolean", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarHolidayRules", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarSpecialDays",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Rule = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarSpecialDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -102,6 +141,24 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProcessDrafts",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Xml = table.Column<string>(type: "text", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessDrafts", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WfBufferedMessages",
                 columns: table => new
                 {
@@ -150,7 +207,7 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WfIncidents", x => x.Id);
+                    table.PrimaryKey("PK_WfIncidents", x => new { x.InstanceId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -178,8 +235,8 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     InstanceId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ElementId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     TokenId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     ScopeId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
@@ -193,7 +250,7 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WfJobs", x => x.Id);
+                    table.PrimaryKey("PK_WfJobs", x => new { x.InstanceId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -227,7 +284,7 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WfMessageSubscriptions", x => x.Id);
+                    table.PrimaryKey("PK_WfMessageSubscriptions", x => new { x.InstanceId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -560,6 +617,12 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarSpecialDays_Date",
+                table: "CalendarSpecialDays",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Counters_AgencyId",
                 table: "Counters",
                 column: "AgencyId");
@@ -625,11 +688,6 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WfIncidents_InstanceId",
-                table: "WfIncidents",
-                column: "InstanceId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_WfInstances_BusinessKey",
                 table: "WfInstances",
                 column: "BusinessKey");
@@ -650,14 +708,9 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 column: "DueAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WfJobs_InstanceId",
+                name: "IX_WfJobs_LeaseUntil",
                 table: "WfJobs",
-                column: "InstanceId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WfMessageSubscriptions_InstanceId",
-                table: "WfMessageSubscriptions",
-                column: "InstanceId");
+                column: "LeaseUntil");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WfMessageSubscriptions_MessageName_CorrelationKey",
@@ -720,6 +773,12 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CalendarHolidayRules");
+
+            migrationBuilder.DropTable(
+                name: "CalendarSpecialDays");
+
+            migrationBuilder.DropTable(
                 name: "Counters");
 
             migrationBuilder.DropTable(
@@ -730,6 +789,9 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "ProcessDrafts");
 
             migrationBuilder.DropTable(
                 name: "WfBufferedMessages");

@@ -42,6 +42,45 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarHolidayRules",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DateSystem = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Month = table.Column<int>(type: "int", nullable: false),
+                    Day = table.Column<int>(type: "int", nullable: false),
+                    DaysBefore = table.Column<int>(type: "int", nullable: false),
+                    DaysAfter = table.Column<int>(type: "int", nullable: false),
+                    PlusAdjacentDay = table.Column<bool>(type: "bit", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    Source = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarHolidayRules", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarSpecialDays",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarSpecialDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -101,6 +140,24 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProcessDrafts",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Revision = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessDrafts", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WfBufferedMessages",
                 columns: table => new
                 {
@@ -149,7 +206,7 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WfIncidents", x => x.Id);
+                    table.PrimaryKey("PK_WfIncidents", x => new { x.InstanceId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -177,8 +234,8 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     InstanceId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     ElementId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     TokenId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     ScopeId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
@@ -192,7 +249,7 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WfJobs", x => x.Id);
+                    table.PrimaryKey("PK_WfJobs", x => new { x.InstanceId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -226,7 +283,7 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WfMessageSubscriptions", x => x.Id);
+                    table.PrimaryKey("PK_WfMessageSubscriptions", x => new { x.InstanceId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -561,6 +618,12 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarSpecialDays_Date",
+                table: "CalendarSpecialDays",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Counters_AgencyId",
                 table: "Counters",
                 column: "AgencyId");
@@ -629,11 +692,6 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WfIncidents_InstanceId",
-                table: "WfIncidents",
-                column: "InstanceId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_WfInstances_BusinessKey",
                 table: "WfInstances",
                 column: "BusinessKey");
@@ -654,14 +712,9 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 column: "DueAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WfJobs_InstanceId",
+                name: "IX_WfJobs_LeaseUntil",
                 table: "WfJobs",
-                column: "InstanceId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WfMessageSubscriptions_InstanceId",
-                table: "WfMessageSubscriptions",
-                column: "InstanceId");
+                column: "LeaseUntil");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WfMessageSubscriptions_MessageName_CorrelationKey",
@@ -725,6 +778,12 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CalendarHolidayRules");
+
+            migrationBuilder.DropTable(
+                name: "CalendarSpecialDays");
+
+            migrationBuilder.DropTable(
                 name: "Counters");
 
             migrationBuilder.DropTable(
@@ -735,6 +794,9 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "ProcessDrafts");
 
             migrationBuilder.DropTable(
                 name: "WfBufferedMessages");

@@ -1,0 +1,488 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Host.Identity;
+using OneStop.Host.Persistence;
+using OneStop.Workflows;
+using OneStop.Workflows.Model;
+using OneStop.Workflows.Persistence;
+using OneStop.Workflows.Validation;
+using EngineProblem = OneStop.Workflows.Validation.ValidationProblem;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace OneStop.Host.Features.ProcessDesign;
+
+/// <summary>
+/// The designer's API: procedure flows as editable drafts (<see cref="ProcessDraft"/>) and immutable engine versions,
+/// validation, publishing, import/export of .bpmn files, the properties panel's lists, and the instance viewer
+/// (<see cref="InstanceViewerApi"/>). Called by the designer pages with the session cookie and anti-forgery token,
+/// or by tools with a bearer token (docs/decisions/0005-designer-pages.md).
+/// </summary>
+public static partial class ProcessDesignApi
+{
+    // A .bpmn file larger than this is not a procedure flow drawn by hand.
+    private const int MaxImportBytes = 5 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapProcessDesignApi(this IEndpointRouteBuilder api)
+    {
+        var flows = api.MapGroup("/process-definitions")
+            .WithTags("Process design")
+            .RequireAuthorization(Policies.Designer)
+            .AntiforgeryForSessions();
+
+        flows.MapGet("/", ListAsync).WithName("ListProcessDefinitions")
+            .WithSummary("Procedure flows: key, name, published version, draft revision, last change, status");
+        flows.MapPost("/", CreateAsync).WithName("CreateProcessDefinition")
+            .WithSummary("Creates a flow as a draft from the blank or the starter template");
+        flows.MapPost("/import", ImportNewAsync).WithName("ImportProcessDefinition")
+            .WithSummary("Creates a flow from a .bpmn file (request body); its key is the file's process id")
+            .Accepts<string>("application/xml", "application/octet-stream");
+        flows.MapGet("/lookups", LookupsAsync).WithName("GetDesignerLookups")
+            .WithSummary("Departments, roles, handlers, notice templates and national status codes for the properties panel");
+        flows.MapGet("/{key}/draft", GetDraftAsync).WithName("GetProcessDraft")
+            .WithSummary("The draft's XML and revision; the latest version's XML (revision 0) when there is no draft");
+        flows.MapPut("/{key}/draft", SaveDraftAsync).WithName("SaveProcessDraft")
+            .WithSummary("Saves the draft over the revision the editor loaded; 409 when someone saved in between");
+        flows.MapPost("/{key}/import", ImportIntoAsync).WithName("ImportProcessDraft")
+            .WithSummary("Replaces the draft with a .bpmn file (request body) read as-is, foreign extensions kept; ?revision= as for a save")
+            .Accepts<string>("application/xml", "application/octet-stream");
+        flows.MapPost("/{key}/validate", Validate).WithName("ValidateProcessDraft")
+            .WithSummary("Validates XML as the engine would before publishing");
+        flows.MapPost("/{key}/publish", PublishAsync).WithName("PublishProcessDraft")
+            .WithSummary("Publishes the draft as a new version; 422 with the problems when it has errors");
+        flows.MapGet("/{key}/versions", ListVersionsAsync).WithName("ListProcessVersions")
+            .WithSummary("Versions of a flow: status, content hash, who deployed and published them when");
+        flows.MapGet("/{key}/versions/{version:int}", GetVersionAsync).WithName("GetProcessVersion")
+            .WithSummary("One version's XML (read-only)");
+        flows.MapGet("/{key}/export", ExportAsync).WithName("ExportProcessDefinition")
+            .WithSummary("Downloads the draft, or ?version=n, as a .bpmn file");
+
+        api.MapInstanceViewerApi();
+        return api;
+    }
+
+    private static async Task<Ok<List<FlowSummary>>> ListAsync(OneStopDbContext db, CancellationToken cancellationToken)
+    {
+        var drafts = await db.ProcessDrafts.AsNoTracking()
+            .Select(d => new { d.Key, d.Name, d.Revision, d.UpdatedBy, d.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        var versions = await db.WorkflowDefinitions.AsNoTracking()
+            .Select(d => new { d.Key, d.Version, d.Status, d.Name, d.PublishedAt, d.PublishedBy, d.DeployedAt, d.DeployedBy })
+            .ToListAsync(cancellationToken);
+        var byKey = versions.ToLookup(v => v.Key, StringComparer.Ordinal);
+        var keys = drafts.Select(d => d.Key).Union(versions.Select(v => v.Key), StringComparer.Ordinal);
+        var published = nameof(DefinitionStatus.Published);
+
+        var rows = keys.Select(key =>
+        {
+            var draft = drafts.Find(d => d.Key == key);
+            var all = byKey[key].OrderBy(v => v.Version).ToList();
+            var current = all.LastOrDefault(v => v.Status == published);
+            var latest = all.LastOrDefault();
+            return new FlowSummary(
+                key,
+                draft?.Name ?? current?.Name ?? latest?.Name ?? key,
+                current is null ? FlowStatus.Draft : FlowStatus.Published,
+                current?.Version,
+                latest?.Version ?? 0,
+                draft?.Revision ?? 0,
+                // Publishing never changes the draft, so a save after the last publication means unpublished changes.
+                draft is not null && (current?.PublishedAt is not { } at || draft.UpdatedAt > at),
+                draft?.UpdatedBy ?? current?.PublishedBy ?? latest?.DeployedBy,
+                draft?.UpdatedAt ?? current?.PublishedAt ?? latest?.DeployedAt,
+                []);
+        }).OrderBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true)).ToList();
+        return TypedResults.Ok(rows);
+    }
+
+    private static async Task<Results<Created<DraftResponse>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
+        CreateFlowRequest request, OneStopDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var key = request.Key?.Trim() ?? "";
+        var name = request.Name?.Trim() ?? "";
+        if (!IsValidKey(key))
+        {
+            errors["key"] = [Say(
+                "Mã quy trình bắt đầu bằng chữ cái hoặc dấu gạch dưới, chỉ gồm chữ cái không dấu, chữ số, '_', '-', '.', tối đa 200 ký tự.",
+                "The key starts with a letter or '_' and holds only ASCII letters, digits, '_', '-' and '.', at most 200 characters.")];
+        }
+        if (name.Length is 0 or > 300)
+        {
+            errors["name"] = [Say("Tên quy trình là bắt buộc, tối đa 300 ký tự.", "The name is required, at most 300 characters.")];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (await ExistsAsync(db, key, cancellationToken))
+        {
+            return TypedResults.Conflict(KeyTaken(key));
+        }
+
+        var draft = NewDraft(key, name, FlowTemplates.Create(request.Template, key, name), UserName(http.User), time.GetUtcNow());
+        db.ProcessDrafts.Add(draft);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return TypedResults.Conflict(KeyTaken(key));
+        }
+        return TypedResults.Created($"/api/process-definitions/{Uri.EscapeDataString(key)}/draft", ToResponse(draft));
+    }
+
+    private static async Task<Results<Ok<DraftResponse>, NotFound<ProblemDetails>>> GetDraftAsync(
+        string key, OneStopDbContext db, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var draft = await db.ProcessDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key, cancellationToken);
+        if (draft is not null)
+        {
+            return TypedResults.Ok(ToResponse(draft));
+        }
+        var versions = await engine.GetDefinitionVersionsAsync(key, cancellationToken);
+        var source = versions.LastOrDefault(v => v.Status == DefinitionStatus.Published) ?? (versions.Count > 0 ? versions[^1] : null);
+        return source is null
+            ? TypedResults.NotFound(FlowNotFound(key))
+            : TypedResults.Ok(new DraftResponse(key, source.Name ?? key, source.Xml, 0, source.Version, source.PublishedBy ?? source.DeployedBy,
+                source.PublishedAt ?? source.DeployedAt));
+    }
+
+    private static async Task<Results<Ok<SaveDraftResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SaveDraftAsync(
+        string key, SaveDraftRequest request, OneStopDbContext db, WorkflowEngine engine, TimeProvider time, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var (model, problems) = engine.Validate(request.Xml ?? "");
+        if (model is null)
+        {
+            return TypedResults.BadRequest(NotReadable(problems));
+        }
+        var result = await StoreDraftAsync(db, key, model, request.Xml!, request.Revision, UserName(http.User), time, cancellationToken);
+        return result switch
+        {
+            StoreOutcome.Saved saved => TypedResults.Ok(new SaveDraftResponse(key, saved.Draft.Name, saved.Draft.Revision, saved.Draft.UpdatedAt, saved.Draft.UpdatedBy)),
+            StoreOutcome.Stale stale => TypedResults.Conflict(stale.Problem),
+            _ => TypedResults.NotFound(FlowNotFound(key)),
+        };
+    }
+
+    private static async Task<Results<Ok<ImportResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ImportIntoAsync(
+        string key, int? revision, HttpRequest request, OneStopDbContext db, WorkflowEngine engine, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var content = await ReadUploadAsync(request, cancellationToken);
+        if (content is null)
+        {
+            return TypedResults.BadRequest(TooLarge());
+        }
+        var (model, problems) = engine.Validate(content);
+        if (model is null)
+        {
+            return TypedResults.BadRequest(NotReadable(problems));
+        }
+        var result = await StoreDraftAsync(db, key, model, model.Xml, revision ?? -1, UserName(request.HttpContext.User), time, cancellationToken);
+        return result switch
+        {
+            StoreOutcome.Saved saved => TypedResults.Ok(new ImportResponse(key, saved.Draft.Name, saved.Draft.Xml, saved.Draft.Revision,
+                ToDtos(WithKeyCheck(key, model, problems)))),
+            StoreOutcome.Stale stale => TypedResults.Conflict(stale.Problem),
+            _ => TypedResults.NotFound(FlowNotFound(key)),
+        };
+    }
+
+    private static async Task<Results<Created<ImportResponse>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>>> ImportNewAsync(
+        HttpRequest request, OneStopDbContext db, WorkflowEngine engine, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var content = await ReadUploadAsync(request, cancellationToken);
+        if (content is null)
+        {
+            return TypedResults.BadRequest(TooLarge());
+        }
+        var (model, problems) = engine.Validate(content);
+        var process = model?.Processes.FirstOrDefault(p => p.Scope.StartEvents.Any()) ?? model?.Processes.FirstOrDefault();
+        if (model is null || process is null)
+        {
+            return TypedResults.BadRequest(NotReadable(problems));
+        }
+        if (!IsValidKey(process.Id) || await ExistsAsync(db, process.Id, cancellationToken))
+        {
+            return TypedResults.Conflict(KeyTaken(process.Id));
+        }
+        var draft = NewDraft(process.Id, string.IsNullOrWhiteSpace(process.Name) ? process.Id : process.Name, model.Xml,
+            UserName(request.HttpContext.User), time.GetUtcNow());
+        db.ProcessDrafts.Add(draft);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return TypedResults.Conflict(KeyTaken(process.Id));
+        }
+        return TypedResults.Created($"/api/process-definitions/{Uri.EscapeDataString(draft.Key)}/draft",
+            new ImportResponse(draft.Key, draft.Name, draft.Xml, draft.Revision, ToDtos(problems)));
+    }
+
+    private static Ok<ValidationResponse> Validate(string key, ValidateRequest request, WorkflowEngine engine)
+    {
+        var (model, problems) = engine.Validate(request.Xml ?? "");
+        var all = ToDtos(WithKeyCheck(key, model, problems));
+        return TypedResults.Ok(new ValidationResponse(!all.Any(p => p.Severity == nameof(ProblemSeverity.Error)), all));
+    }
+
+    private static async Task<Results<Ok<PublishResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, UnprocessableEntity<ProblemDetails>>> PublishAsync(
+        string key, PublishRequest request, OneStopDbContext db, WorkflowEngine engine, HttpContext http, CancellationToken cancellationToken)
+    {
+        var draft = await db.ProcessDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key, cancellationToken);
+        if (draft is null)
+        {
+            return TypedResults.NotFound(FlowNotFound(key));
+        }
+        if (draft.Revision != request.Revision)
+        {
+            return TypedResults.Conflict(Stale(draft));
+        }
+
+        var (model, problems) = engine.Validate(draft.Xml);
+        var checkedProblems = WithKeyCheck(key, model, problems);
+        if (model is null || checkedProblems.Any(p => p.Severity == ProblemSeverity.Error))
+        {
+            return TypedResults.UnprocessableEntity(HasErrors(checkedProblems));
+        }
+
+        var before = await engine.GetDefinitionVersionsAsync(key, cancellationToken);
+        var deployment = await engine.DeployAsync(draft.Xml, new DeployOptions { Publish = true, User = UserName(http.User) }, cancellationToken);
+        var record = deployment.Definitions.FirstOrDefault(d => d.Key == key);
+        if (!deployment.Succeeded || record is null)
+        {
+            return TypedResults.UnprocessableEntity(HasErrors(WithKeyCheck(key, model, deployment.Problems)));
+        }
+        var unchanged = before.Any(v => v.Version == record.Version && v.Status == DefinitionStatus.Published);
+        return TypedResults.Ok(new PublishResponse(key, record.Version, unchanged, ToDtos(checkedProblems)));
+    }
+
+    private static async Task<Results<Ok<List<VersionSummary>>, NotFound<ProblemDetails>>> ListVersionsAsync(
+        string key, OneStopDbContext db, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var versions = await engine.GetDefinitionVersionsAsync(key, cancellationToken);
+        if (versions.Count == 0 && !await db.ProcessDrafts.AnyAsync(d => d.Key == key, cancellationToken))
+        {
+            return TypedResults.NotFound(FlowNotFound(key));
+        }
+        return TypedResults.Ok(versions.OrderByDescending(v => v.Version)
+            .Select(v => new VersionSummary(v.Version, v.Status.ToString(), v.ContentHash, v.DeployedAt, v.DeployedBy, v.PublishedAt, v.PublishedBy))
+            .ToList());
+    }
+
+    private static async Task<Results<Ok<VersionResponse>, NotFound<ProblemDetails>>> GetVersionAsync(
+        string key, int version, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var record = (await engine.GetDefinitionVersionsAsync(key, cancellationToken)).FirstOrDefault(v => v.Version == version);
+        return record is null
+            ? TypedResults.NotFound(VersionNotFound(key, version))
+            : TypedResults.Ok(new VersionResponse(key, record.Name, record.Version, record.Status.ToString(), record.Xml));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ExportAsync(
+        string key, int? version, OneStopDbContext db, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        string? xml;
+        string fileName;
+        if (version is { } number)
+        {
+            xml = (await engine.GetDefinitionVersionsAsync(key, cancellationToken)).FirstOrDefault(v => v.Version == number)?.Xml;
+            fileName = $"{key}-v{number}.bpmn";
+        }
+        else
+        {
+            xml = await db.ProcessDrafts.AsNoTracking().Where(d => d.Key == key).Select(d => d.Xml).SingleOrDefaultAsync(cancellationToken)
+                ?? await LatestXmlAsync(engine, key, cancellationToken);
+            fileName = $"{key}.bpmn";
+        }
+        if (xml is null)
+        {
+            return TypedResults.NotFound(version is { } v ? VersionNotFound(key, v) : FlowNotFound(key));
+        }
+        return TypedResults.File(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(xml), "application/xml", fileName);
+    }
+
+    private static async Task<string?> LatestXmlAsync(WorkflowEngine engine, string key, CancellationToken cancellationToken)
+    {
+        var versions = await engine.GetDefinitionVersionsAsync(key, cancellationToken);
+        return versions.Count > 0 ? versions[^1].Xml : null;
+    }
+
+    private static async Task<Ok<DesignerLookups>> LookupsAsync(OneStopDbContext db, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var departments = await db.Departments.AsNoTracking()
+            .Where(d => d.IsActive && d.Agency!.IsActive)
+            .OrderBy(d => d.Agency!.Code).ThenBy(d => d.Code)
+            .Select(d => new { Agency = d.Agency!.Code, AgencyName = d.Agency.ShortName ?? d.Agency.Name, d.Code, d.Name })
+            .ToListAsync(cancellationToken);
+        var roles = await db.Roles.AsNoTracking().Select(r => r.Name!).ToListAsync(cancellationToken);
+        var english = IsEnglish();
+        return TypedResults.Ok(new DesignerLookups(
+            [.. departments.Select(d => new LookupOption($"{d.Agency}/{d.Code}", $"{d.Name} — {d.AgencyName}"))],
+            [.. roles.Where(r => r is not null).OrderBy(r => IndexOfRole(r)).Select(r => new LookupOption(r, r))],
+            [.. KnownHandlers.Where(engine.Handlers.Contains).Select(k => new LookupOption(k, k))],
+            [],
+            [.. NationalStatuses.All.Select(s => new LookupOption(s.Code.ToString(CultureInfo.InvariantCulture),
+                english ? $"{s.Code} · {s.Vietnamese} ({s.English})" : $"{s.Code} · {s.Vietnamese}"))]));
+    }
+
+    // The registry cannot list its keys yet, so the keys OneStop registers are probed.
+    private static readonly string[] KnownHandlers = ["log", "noop"];
+
+    private static int IndexOfRole(string role)
+    {
+        var index = Roles.All.ToList().IndexOf(role);
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    // ---- drafts ----
+
+    private abstract record StoreOutcome
+    {
+        public sealed record Saved(ProcessDraft Draft) : StoreOutcome;
+
+        public sealed record Stale(ProblemDetails Problem) : StoreOutcome;
+
+        public sealed record Missing : StoreOutcome;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="xml"/> over the draft at <paramref name="revision"/> (0 = no draft yet, the flow exists
+    /// as versions; -1 = whatever the current revision is, for an import that replaces the diagram on purpose).
+    /// </summary>
+    private static async Task<StoreOutcome> StoreDraftAsync(OneStopDbContext db, string key, BpmnModel model, string xml, int revision, string user,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var name = model.FindProcess(key)?.Name is { Length: > 0 } processName ? processName : null;
+        var draft = await db.ProcessDrafts.SingleOrDefaultAsync(d => d.Key == key, cancellationToken);
+        if (draft is null)
+        {
+            var versions = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Key == key)
+                .OrderByDescending(d => d.Version).Select(d => d.Name).ToListAsync(cancellationToken);
+            if (versions.Count == 0)
+            {
+                return new StoreOutcome.Missing();
+            }
+            if (revision > 0)
+            {
+                return new StoreOutcome.Stale(Gone(key));
+            }
+            draft = NewDraft(key, name ?? versions[0] ?? key, xml, user, now);
+            db.ProcessDrafts.Add(draft);
+        }
+        else
+        {
+            if (revision >= 0 && draft.Revision != revision)
+            {
+                return new StoreOutcome.Stale(Stale(draft));
+            }
+            draft.Xml = xml;
+            draft.Name = name ?? draft.Name;
+            draft.Revision++;
+            draft.UpdatedAt = now;
+            draft.UpdatedBy = user;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new StoreOutcome.Saved(draft);
+        }
+        catch (DbUpdateException)
+        {
+            // Another save won the race between our read and our write (concurrency token, or the same new key).
+            db.ChangeTracker.Clear();
+            var winner = await db.ProcessDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key, cancellationToken);
+            return new StoreOutcome.Stale(winner is null ? Gone(key) : Stale(winner));
+        }
+    }
+
+    private static ProcessDraft NewDraft(string key, string name, string xml, string user, DateTimeOffset now) => new()
+    {
+        Key = key,
+        Name = name,
+        Xml = xml,
+        Revision = 1,
+        CreatedAt = now,
+        CreatedBy = user,
+        UpdatedAt = now,
+        UpdatedBy = user,
+    };
+
+    private static DraftResponse ToResponse(ProcessDraft draft) =>
+        new(draft.Key, draft.Name, draft.Xml, draft.Revision, null, draft.UpdatedBy, draft.UpdatedAt);
+
+    private static async Task<bool> TrySaveAsync(OneStopDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private static async Task<bool> ExistsAsync(OneStopDbContext db, string key, CancellationToken cancellationToken) =>
+        await db.ProcessDrafts.AnyAsync(d => d.Key == key, cancellationToken)
+        || await db.WorkflowDefinitions.AnyAsync(d => d.Key == key, cancellationToken);
+
+    private static async Task<byte[]?> ReadUploadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxImportBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    // ---- validation ----
+
+    /// <summary>The engine's problems plus the designer's own rule: the document must hold the process the flow's key names.</summary>
+    private static List<EngineProblem> WithKeyCheck(string key, BpmnModel? model, IReadOnlyList<EngineProblem> problems)
+    {
+        var all = new List<EngineProblem>(problems);
+        if (model is not null && model.FindProcess(key) is null)
+        {
+            all.Add(new EngineProblem(DesignCodes.KeyMismatch, ProblemSeverity.Error, null, 0, 0,
+                $"Sơ đồ không có quy trình (process) mang mã '{key}' của quy trình này; hãy đặt lại mã (id) của process thành '{key}'.",
+                $"The diagram has no process whose id is this flow's key '{key}'; set the process id to '{key}'."));
+        }
+        return all;
+    }
+
+    private static List<ProblemDto> ToDtos(IEnumerable<EngineProblem> problems)
+    {
+        var english = IsEnglish();
+        return [.. problems
+            .OrderByDescending(p => p.Severity)
+            .Select(p => new ProblemDto(p.Code, p.Severity.ToString(), p.ElementId, p.Line, p.Column, english ? p.MessageEn : p.MessageVi, p.MessageVi, p.MessageEn))];
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.-]{0,199}$")]
+    private static partial Regex KeyPattern();
+
+    private static bool IsValidKey(string key) => KeyPattern().IsMatch(key);
+
+    // ---- who and which language ----
+
+    /// <summary>The user name (login) of the caller, from the session cookie or a bearer token.</summary>
+    internal static string UserName(ClaimsPrincipal user) =>
+        user.FindFirst(Claims.PreferredUsername)?.Value ?? user.FindFirst(ClaimTypes.Name)?.Value ?? user.Identity?.Name ?? "?";
+
+    internal static bool IsEnglish() => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    // API messages come in both languages like the engine's validation messages; the caller's culture picks one.
+    internal static string Say(string vietnamese, string english) => IsEnglish() ? english : vietnamese;
+}

@@ -1,0 +1,212 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OneStop.Host.Tests.Infrastructure;
+using OneStop.Workflows;
+using Xunit.Abstractions;
+using static OneStop.Browser.Tests.Designer.DesignerSession;
+
+namespace OneStop.Browser.Tests.Designer;
+
+public sealed partial class DesignerTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Designer_draws_a_task_sets_department_and_deadline_saves_validates_and_publishes_version_1()
+    {
+        var page = await SignInAsync(browser);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Quy trình xử lý hồ sơ" })).ToBeVisibleAsync();
+        await CreateFlowAsync(page, "cap_ban_sao", "Cấp bản sao trích lục hộ tịch");
+
+        // Start event → append a task → change it into a user task → append an end event.
+        await Element(page, "StartEvent_1").ClickAsync();
+        await ContextPad(page, "append.append-task").ClickAsync();
+        await ContextPad(page, "replace").ClickAsync();
+        await page.Locator(".djs-popup [data-id='replace-with-user-task']").ClickAsync();
+        await page.Locator("#bio-properties-panel-os-department").SelectOptionAsync(Diagrams.JusticeAdministration);
+        await page.Locator("#bio-properties-panel-os-deadline").FillAsync("2");
+        await page.Locator("#bio-properties-panel-os-deadline-unit").SelectOptionAsync("working-days");
+        // The panel applies typed text after its input debounce (300 ms).
+        await page.WaitForTimeoutAsync(700);
+        await ContextPad(page, "append.end-event").ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu nháp (lần lưu 2)");
+        var draft = JsonDocument.Parse(await FetchTextAsync(page, "/api/process-definitions/cap_ban_sao/draft")).RootElement.GetProperty("xml").GetString()!;
+        XNamespace os = "http://onestop.gov.vn/schema/bpmn/os";
+        var task = Assert.Single(XDocument.Parse(draft).Descendants(XName.Get("userTask", "http://www.omg.org/spec/BPMN/20100524/MODEL")));
+        Assert.Equal(Diagrams.JusticeAdministration, (string?)task.Attribute(os + "department"));
+        Assert.Equal("P2D", (string?)task.Attribute(os + "deadline"));
+        Assert.Equal("working", (string?)task.Attribute(os + "calendar"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#problems-summary")).ToHaveTextAsync("Không có vấn đề nào.");
+        await Assertions.Expect(page.Locator("#problems li")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ban hành", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Ban hành quy trình?");
+        await page.Locator("#publish-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ban hành phiên bản 1.");
+        await BrowserFixture.ScreenshotAsync(page, "designer-editor-published");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lịch sử phiên bản" }).ClickAsync();
+        var row = page.Locator("#versions tbody tr[data-version='1']");
+        await Assertions.Expect(row).ToContainTextAsync("Đã ban hành");
+        await Assertions.Expect(row).ToContainTextAsync("designer");
+        await Assertions.Expect(Element(page, "StartEvent_1")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "designer-versions");
+
+        await page.GotoAsync("/designer");
+        var listed = page.Locator("#flows tbody tr[data-key='cap_ban_sao']");
+        await Assertions.Expect(listed).ToContainTextAsync("Phiên bản 1");
+        await Assertions.Expect(listed).ToContainTextAsync("Đã ban hành");
+        await BrowserFixture.ScreenshotAsync(page, "designer-list");
+    }
+
+    [Fact]
+    public async Task Removing_an_outgoing_flow_marks_the_gateway_and_the_problem_selects_it()
+    {
+        var page = await SignInAsync(browser);
+        await CreateFlowAsync(page, "break_me", "Quy trình sẽ bị làm hỏng", starter: true);
+
+        await Element(page, "Flow_Forward").ClickAsync();
+        await ContextPad(page, "delete").ClickAsync();
+        await Assertions.Expect(Element(page, "Flow_Forward")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra" }).ClickAsync();
+
+        var gateway = Element(page, "Gateway_Head");
+        await Assertions.Expect(gateway).ToHaveClassAsync(ProblemMarker());
+        var problem = page.Locator("#problems button[data-element-id='Gateway_Head']");
+        await Assertions.Expect(problem).ToContainTextAsync("OS2004");
+        await problem.ClickAsync();
+        await Assertions.Expect(gateway).ToHaveClassAsync(new Regex(@"\bselected\b"));
+        await BrowserFixture.ScreenshotAsync(page, "designer-broken-flow");
+    }
+
+    [Fact]
+    public async Task A_Camunda_Modeler_file_imports_renders_and_exports_with_its_extensions()
+    {
+        var file = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "bpmn", "miwg", "C.9.1.bpmn"));
+        var page = await SignInAsync(browser);
+        await CreateFlowAsync(page, "requestDocument_en", "Document Request");
+
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Nhập .bpmn" }).ClickAsync());
+        await chooser.SetFilesAsync(file);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã nhập C.9.1.bpmn");
+        await Assertions.Expect(Element(page, "SendTask_RequestDocument")).ToBeVisibleAsync();
+        var exported = await FetchTextAsync(page, "/api/process-definitions/requestDocument_en/export");
+        Assert.Contains("<zeebe:subscription correlationKey=\"= documentReferenceId\" />", exported, StringComparison.Ordinal);
+        Assert.Contains("camunda:topic=\"emailService\"", exported, StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "designer-import-c91");
+    }
+
+    [Fact]
+    public async Task Saving_over_a_newer_draft_is_refused_with_who_saved_it_and_when()
+    {
+        var first = await SignInAsync(browser);
+        await CreateFlowAsync(first, "two_editors", "Hai người cùng sửa", starter: true);
+
+        var second = await SignInAsync(browser, "admin", "/designer/edit/two_editors");
+        await WaitReadyAsync(second);
+        await second.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" }).ClickAsync();
+        await Assertions.Expect(second.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu nháp (lần lưu 2)");
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" }).ClickAsync();
+        var alert = first.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(alert).ToContainTextAsync("Bản nháp đã được người khác lưu");
+        await Assertions.Expect(alert).ToContainTextAsync("admin đã lưu bản nháp lúc");
+        await Assertions.Expect(alert).ToContainTextAsync("Thay đổi của bạn chưa được lưu");
+        await BrowserFixture.ScreenshotAsync(first, "designer-stale-draft");
+    }
+
+    [Fact]
+    public async Task Instance_viewer_highlights_the_active_task_and_opens_in_under_a_second()
+    {
+        var engine = browser.App.Services.GetRequiredService<WorkflowEngine>();
+        var deployed = await engine.DeployAsync(Diagrams.Linear("viewer_flow", 3), new DeployOptions { Publish = true, User = "test" });
+        Assert.True(deployed.Succeeded, string.Join("; ", deployed.Problems));
+        var instance = await engine.StartAsync(new StartInstanceRequest { Key = "viewer_flow", BusinessKey = "000.00.03.H56-261126-0001" });
+        var tasks = await engine.ListUserTasksAsync(new() { InstanceId = instance.Id });
+        await engine.CompleteUserTaskAsync(tasks[0].Id);
+
+        var path = $"/designer/instances/{instance.Id}";
+        var page = await SignInAsync(browser, path: path);
+        await WaitReadyAsync(page);
+        var warm = await TimeOpeningAsync(page, path);
+        output.WriteLine($"Instance viewer (3 tasks, bundle cached): {warm} ms");
+
+        await Assertions.Expect(Element(page, "Task_2")).ToHaveClassAsync(new Regex(@"\bos-active\b"));
+        await Assertions.Expect(Element(page, "Task_1")).ToHaveClassAsync(new Regex(@"\bos-completed\b"));
+        await Assertions.Expect(Element(page, "Flow_2")).ToHaveClassAsync(new Regex(@"\bos-completed\b"));
+        await Assertions.Expect(page.Locator("#tasks li[data-element-id='Task_2']")).ToContainTextAsync("Phòng Hành chính tư pháp — STP");
+        await Assertions.Expect(page.Locator("#journal")).ToContainTextAsync("task.completed");
+        await BrowserFixture.ScreenshotAsync(page, "designer-instance-viewer");
+        Assert.True(warm < 1000, $"Opening the instance viewer took {warm} ms.");
+    }
+
+    [Fact]
+    public async Task A_200_element_diagram_opens_in_the_editor_in_under_a_second()
+    {
+        var engine = browser.App.Services.GetRequiredService<WorkflowEngine>();
+        // 101 nodes and 100 flows: 201 elements.
+        var deployed = await engine.DeployAsync(Diagrams.Linear("big_flow", 99), new DeployOptions { Publish = true, User = "test" });
+        Assert.True(deployed.Succeeded, string.Join("; ", deployed.Problems));
+
+        var page = await SignInAsync(browser, path: "/designer/edit/big_flow");
+        await WaitReadyAsync(page);
+        var warm = await TimeOpeningAsync(page, "/designer/edit/big_flow");
+        output.WriteLine($"Editor with a 201-element diagram (bundle cached): {warm} ms");
+
+        await Assertions.Expect(page.Locator("g.djs-element[data-element-id^='Task_']")).ToHaveCountAsync(99);
+        await Assertions.Expect(page.Locator("g.djs-connection[data-element-id^='Flow_']")).ToHaveCountAsync(100);
+        await BrowserFixture.ScreenshotAsync(page, "designer-200-elements");
+        Assert.True(warm < 1000, $"Opening the 201-element diagram took {warm} ms.");
+    }
+
+    [Fact]
+    public async Task List_page_and_editor_have_no_serious_accessibility_violation()
+    {
+        var page = await SignInAsync(browser);
+        var onList = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "designer-list-axe");
+
+        await CreateFlowAsync(page, "axe_flow", "Quy trình kiểm tra truy cập", starter: true);
+        await Element(page, "Task_Specialist").ClickAsync();
+        await page.Locator("#bio-properties-panel-os-department").WaitForAsync();
+        var onEditor = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "designer-editor-axe");
+
+        Assert.Empty(onList);
+        Assert.Empty(onEditor);
+    }
+
+    [Fact]
+    public async Task List_page_fits_a_phone()
+    {
+        var page = await SignInAsync(browser, phone: true);
+        await page.GetByLabel("Tên quy trình").FillAsync("Đăng ký khai sinh");
+        await Assertions.Expect(page.GetByLabel("Mã quy trình")).ToHaveValueAsync("dang_ky_khai_sinh");
+
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        await BrowserFixture.ScreenshotAsync(page, "designer-list-phone");
+        Assert.False(overflow, "the designer list scrolls sideways on a phone");
+    }
+
+    [Fact]
+    public async Task A_specialist_is_turned_away_from_the_designer()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/designer");
+        await page.GetByLabel("Tên đăng nhập hoặc thư điện tử").FillAsync("specialist");
+        await page.GetByLabel("Mật khẩu").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/AccessDenied");
+        await BrowserFixture.ScreenshotAsync(page, "designer-access-denied");
+    }
+
+    [GeneratedRegex(@"\bos-problem-(error|warning)\b")]
+    private static partial Regex ProblemMarker();
+}
