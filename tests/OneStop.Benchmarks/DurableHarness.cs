@@ -68,7 +68,7 @@ internal static partial class DurableHarness
 
     private static async Task<Result> MeasureAsync(string provider, string connectionString, TimeSpan duration, int clients)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider,

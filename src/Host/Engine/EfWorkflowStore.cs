@@ -281,9 +281,12 @@ internal sealed class EfWorkflowStore(IServiceScopeFactory scopes, JobWakeUp wak
 
     private static async Task SyncTasksAsync(OneStopDbContext db, InstanceState instance, IReadOnlyList<UserTaskRecord> open, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken)
     {
-        var stored = await db.UserTasks.Where(t => t.InstanceId == instance.Id && t.Status == UserTaskStatus.Open).ToDictionaryAsync(t => t.Id, cancellationToken);
         var current = open.ToDictionary(t => t.Id);
-        foreach (var (id, row) in stored.Where(s => !current.ContainsKey(s.Key)))
+        var currentIds = current.Keys.ToList();
+        // Open rows, and closed rows of tasks that are open again (a failed instance's tasks return after a retry).
+        var stored = await db.UserTasks.Where(t => t.InstanceId == instance.Id && (t.Status == UserTaskStatus.Open || currentIds.Contains(t.Id)))
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+        foreach (var (id, row) in stored.Where(s => !current.ContainsKey(s.Key) && s.Value.Status == UserTaskStatus.Open))
         {
             // A task that left the wait states was completed (the journal says by whom and how) or cancelled.
             // Every command that removes a task journals it, so the journal of this save is never empty here.
@@ -301,6 +304,10 @@ internal sealed class EfWorkflowStore(IServiceScopeFactory scopes, JobWakeUp wak
                 // A recomputed deadline (calendar change) or a new assignee moves the inbox row too.
                 existing.DueAt = task.DueAt?.ToUniversalTime();
                 existing.Assignee = task.Assignee;
+                existing.Status = UserTaskStatus.Open;
+                existing.Outcome = null;
+                existing.CompletedBy = null;
+                existing.CompletedAt = null;
                 continue;
             }
 

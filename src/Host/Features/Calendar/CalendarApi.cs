@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Host.Identity;
 using OneStop.Host.Persistence;
+using OneStop.Workflows;
 using OneStop.Workflows.Calendar;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -74,7 +75,7 @@ public static class CalendarApi
     }
 
     private static async Task<Results<Created<SpecialDayDto>, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> AddSpecialDayAsync(
-        SpecialDayRequest request, HttpContext http, OneStopDbContext db, CalendarService calendars, TimeProvider time, CancellationToken cancellationToken)
+        SpecialDayRequest request, HttpContext http, OneStopDbContext db, CalendarService calendars, WorkflowEngine engine, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationResult>();
         if (!Validator.TryValidateObject(request, new ValidationContext(request), errors, validateAllProperties: true) || !Enum.IsDefined(request.Kind))
@@ -112,11 +113,11 @@ public static class CalendarApi
         };
         db.CalendarSpecialDays.Add(row);
         await db.SaveChangesAsync(cancellationToken);
-        await calendars.ReloadAsync(cancellationToken);
+        await calendars.ApplyChangeAsync(engine, cancellationToken);
         return TypedResults.Created($"/api/calendar/special-days/{row.Id}", ToDto(row));
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteSpecialDayAsync(Guid id, OneStopDbContext db, CalendarService calendars, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFound>> DeleteSpecialDayAsync(Guid id, OneStopDbContext db, CalendarService calendars, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var deleted = await db.CalendarSpecialDays.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0)
@@ -124,7 +125,7 @@ public static class CalendarApi
             return TypedResults.NotFound();
         }
 
-        await calendars.ReloadAsync(cancellationToken);
+        await calendars.ApplyChangeAsync(engine, cancellationToken);
         return TypedResults.NoContent();
     }
 

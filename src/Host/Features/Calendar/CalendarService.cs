@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneStop.Host.Persistence;
+using OneStop.Workflows;
 using OneStop.Workflows.Calendar;
 
 namespace OneStop.Host.Features.Calendar;
@@ -106,6 +107,32 @@ public sealed class CalendarService(IServiceScopeFactory scopes, IOptions<Calend
             })],
             SpecialDays = [.. days.Select(d => new SpecialDay(d.Date, d.Kind, d.Name, d.Source, d.Rule))],
         });
+    }
+
+    /// <summary>
+    /// After the tables changed: reloads, then recomputes the armed working-time timers and task deadlines of every
+    /// instance that has any (each move journaled by the engine). Returns how many moved.
+    /// </summary>
+    public async Task<int> ApplyChangeAsync(WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        await ReloadAsync(cancellationToken);
+        List<string> instances;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            var withJobs = db.Jobs.Select(j => j.InstanceId);
+            var withDeadlines = db.UserTasks.Where(t => t.Status == Engine.UserTaskStatus.Open && t.DueAt != null).Select(t => t.InstanceId);
+            instances = await withJobs.Union(withDeadlines).ToListAsync(cancellationToken);
+        }
+
+        var moved = 0;
+        foreach (var instanceId in instances)
+        {
+            moved += await engine.RecomputeWorkingTimersAsync(instanceId, cancellationToken);
+        }
+
+        logger.LogInformation("Calendar changed: {Moved} deadline(s) of {Instances} instance(s) recomputed", moved, instances.Count);
+        return moved;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

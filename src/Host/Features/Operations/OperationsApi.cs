@@ -58,9 +58,10 @@ public static class OperationsApi
         {
             return TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "Not found", ex.Message));
         }
-        catch (ConcurrencyConflictException ex)
+        catch (Exception ex) when (ex is ConcurrencyConflictException or InvalidOperationException)
         {
-            return TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, "Changed meanwhile", ex.Message));
+            // Changed meanwhile, or an incident whose step cannot run again (e.g. its token is gone).
+            return TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, "Cannot retry", ex.Message));
         }
     }
 
