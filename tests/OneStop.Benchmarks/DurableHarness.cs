@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OneStop.Host.Engine;
 using OneStop.Host.Persistence;
 using OneStop.Host.Tests.Infrastructure;

@@ -167,3 +167,43 @@ internal static class SettingsExtensions
     public static Dictionary<string, string?> With(this Dictionary<string, string?> settings, string key, string value) =>
         new(settings) { [key] = value };
 }
+
+/// <summary>The Host's own rows written through the transaction hook commit or roll back with the engine command.</summary>
+public sealed class TransactionHookTests
+{
+    [Fact]
+    public async Task A_failing_hook_rolls_back_the_whole_command()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"onestop-hook-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var app = await OneStopApp.StartAsync(
+                new Dictionary<string, string?> { ["ConnectionStrings:OneStop"] = $"Data Source={file}" },
+                services: s => s.AddSingleton<IWorkflowTransactionHook, RefuseCompletionHook>());
+            var engine = app.Services.GetRequiredService<WorkflowEngine>();
+            await DurableEngineTests.DeployAsync(engine, Flows.ReviewWithDeadline("hooked", "P10D"));
+            var instance = await engine.StartAsync(new StartInstanceRequest { Key = "hooked" });
+            var task = Assert.Single(await engine.ListUserTasksAsync(new UserTaskQuery { InstanceId = instance.Id }));
+
+            await Assert.ThrowsAsync<InvalidOperationException>(() => engine.CompleteUserTaskAsync(task.Id, new CompleteUserTaskRequest { User = "u" }));
+
+            // Nothing of the refused command is left: the task is still open, the journal has no completion.
+            Assert.Equal(task.Id, Assert.Single(await engine.ListUserTasksAsync(new UserTaskQuery { InstanceId = instance.Id })).Id);
+            Assert.DoesNotContain(await engine.GetJournalAsync(instance.Id), e => e.Event == JournalEvents.TaskCompleted);
+            Assert.Equal(instance.RowVersion, (await engine.GetInstanceAsync(instance.Id))!.RowVersion);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    private sealed class RefuseCompletionHook : IWorkflowTransactionHook
+    {
+        public Task OnSavingAsync(OneStopDbContext db, InstanceState instance, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken) =>
+            journal.Any(e => e.Event == JournalEvents.TaskCompleted)
+                ? throw new InvalidOperationException("The outbox refused the change.")
+                : Task.CompletedTask;
+    }
+}

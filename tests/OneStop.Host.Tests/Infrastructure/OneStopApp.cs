@@ -16,14 +16,16 @@ public class OneStopApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly Dictionary<string, string?> settings;
     private readonly string environment;
+    private readonly Action<IServiceCollection>? services;
 
     public OneStopApp() : this(new Dictionary<string, string?>())
     {
     }
 
-    private OneStopApp(IDictionary<string, string?> overrides, string environment = "Development")
+    private OneStopApp(IDictionary<string, string?> overrides, string environment = "Development", Action<IServiceCollection>? services = null)
     {
         this.environment = environment;
+        this.services = services;
         Folder = Path.Combine(Path.GetTempPath(), $"onestop-host-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Folder);
         settings = new Dictionary<string, string?>
@@ -72,12 +74,17 @@ public class OneStopApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
     }
 
     /// <summary>Starts a host outside a fixture; dispose it with <c>await using</c>.</summary>
-    public static async Task<OneStopApp> StartAsync(IDictionary<string, string?> overrides, string environment = "Development")
+    public static async Task<OneStopApp> StartAsync(
+        IDictionary<string, string?> overrides, string environment = "Development", Action<IServiceCollection>? services = null)
     {
-        var app = new OneStopApp(overrides, environment);
+        var app = new OneStopApp(overrides, environment, services);
         await app.InitializeAsync();
         return app;
     }
