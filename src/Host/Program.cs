@@ -17,7 +17,7 @@ if (Commands.IsBpmnRun(args))
 Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(SourceCheckout.Options(args));
     builder.AddOneStopLogging();
     builder.AddOneStopPersistence();
     builder.AddOneStopIdentity();

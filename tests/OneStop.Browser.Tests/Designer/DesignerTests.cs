@@ -126,17 +126,17 @@ public sealed partial class DesignerTests(BrowserFixture browser, ITestOutputHel
     public async Task Instance_viewer_highlights_the_active_task_and_opens_in_under_a_second()
     {
         var engine = browser.App.Services.GetRequiredService<WorkflowEngine>();
-        var deployed = await engine.DeployAsync(Diagrams.Linear("viewer_flow", 3), new DeployOptions { Publish = true, User = "test" });
+        var deployed = await engine.DeployAsync(Diagrams.Linear("viewer_flow", 99), new DeployOptions { Publish = true, User = "test" });
         Assert.True(deployed.Succeeded, string.Join("; ", deployed.Problems));
         var instance = await engine.StartAsync(new StartInstanceRequest { Key = "viewer_flow", BusinessKey = "000.00.03.H56-261126-0001" });
         var tasks = await engine.ListUserTasksAsync(new() { InstanceId = instance.Id });
         await engine.CompleteUserTaskAsync(tasks[0].Id);
 
+        var page = await SignInAsync(browser);
         var path = $"/designer/instances/{instance.Id}";
-        var page = await SignInAsync(browser, path: path);
-        await WaitReadyAsync(page);
-        var warm = await TimeOpeningAsync(page, path);
-        output.WriteLine($"Instance viewer (3 tasks, bundle cached): {warm} ms");
+        var first = await TimeOpeningAsync(page, path);
+        var again = await TimeOpeningAsync(page, path);
+        output.WriteLine($"Instance viewer, 201-element diagram: {first} ms the first time (designer.js not cached), {again} ms the second time");
 
         await Assertions.Expect(Element(page, "Task_2")).ToHaveClassAsync(new Regex(@"\bos-active\b"));
         await Assertions.Expect(Element(page, "Task_1")).ToHaveClassAsync(new Regex(@"\bos-completed\b"));
@@ -144,7 +144,7 @@ public sealed partial class DesignerTests(BrowserFixture browser, ITestOutputHel
         await Assertions.Expect(page.Locator("#tasks li[data-element-id='Task_2']")).ToContainTextAsync("Phòng Hành chính tư pháp — STP");
         await Assertions.Expect(page.Locator("#journal")).ToContainTextAsync("task.completed");
         await BrowserFixture.ScreenshotAsync(page, "designer-instance-viewer");
-        Assert.True(warm < 1000, $"Opening the instance viewer took {warm} ms.");
+        Assert.True(first < 1000 && again < 1000, $"Opening the instance viewer took {first} ms, then {again} ms.");
     }
 
     [Fact]
@@ -155,15 +155,15 @@ public sealed partial class DesignerTests(BrowserFixture browser, ITestOutputHel
         var deployed = await engine.DeployAsync(Diagrams.Linear("big_flow", 99), new DeployOptions { Publish = true, User = "test" });
         Assert.True(deployed.Succeeded, string.Join("; ", deployed.Problems));
 
-        var page = await SignInAsync(browser, path: "/designer/edit/big_flow");
-        await WaitReadyAsync(page);
-        var warm = await TimeOpeningAsync(page, "/designer/edit/big_flow");
-        output.WriteLine($"Editor with a 201-element diagram (bundle cached): {warm} ms");
+        var page = await SignInAsync(browser);
+        var first = await TimeOpeningAsync(page, "/designer/edit/big_flow");
+        var again = await TimeOpeningAsync(page, "/designer/edit/big_flow");
+        output.WriteLine($"Editor, 201-element diagram: {first} ms the first time (designer.js not cached), {again} ms the second time");
 
         await Assertions.Expect(page.Locator("g.djs-element[data-element-id^='Task_']")).ToHaveCountAsync(99);
         await Assertions.Expect(page.Locator("g.djs-connection[data-element-id^='Flow_']")).ToHaveCountAsync(100);
         await BrowserFixture.ScreenshotAsync(page, "designer-200-elements");
-        Assert.True(warm < 1000, $"Opening the 201-element diagram took {warm} ms.");
+        Assert.True(first < 1000 && again < 1000, $"Opening the 201-element diagram took {first} ms, then {again} ms.");
     }
 
     [Fact]

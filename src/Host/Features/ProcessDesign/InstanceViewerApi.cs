@@ -17,20 +17,20 @@ public static class InstanceViewerApi
             .WithTags("Process design")
             .RequireAuthorization(Policies.Designer)
             .AntiforgeryForSessions();
-        instances.MapGet("/{id}", GetAsync).WithName("GetProcessInstanceView")
+        instances.MapGet("/{id}", GetAsync).WithName("GetProcessInstanceView").ProducesProblem(404)
             .WithSummary("An instance for the viewer: its version's XML, active and completed elements, counts, journal, open tasks, incidents");
-        instances.MapPost("/{id}/incidents/{incidentId}/retry", RetryAsync).WithName("RetryProcessIncident")
+        instances.MapPost("/{id}/incidents/{incidentId}/retry", RetryAsync).WithName("RetryProcessIncident").ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Re-runs the step an incident stopped; the instance goes on or stops on a new incident");
         return api;
     }
 
-    private static async Task<Results<Ok<InstanceView>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(
         string id, WorkflowEngine engine, OneStopDbContext db, CancellationToken cancellationToken)
     {
         var instance = await engine.GetInstanceAsync(id, cancellationToken);
         if (instance is null)
         {
-            return TypedResults.NotFound(NotFound(id));
+            return TypedResults.Problem(NotFound(id));
         }
         var definition = (await engine.GetDefinitionVersionsAsync(instance.DefinitionKey, cancellationToken))
             .First(v => v.Version == instance.DefinitionVersion);
@@ -70,7 +70,7 @@ public static class InstanceViewerApi
                 i.TokenId is not null && instance.Tokens.Exists(t => t.Id == i.TokenId)))]));
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RetryAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> RetryAsync(
         string id, string incidentId, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         try
@@ -80,7 +80,7 @@ public static class InstanceViewerApi
         }
         catch (KeyNotFoundException)
         {
-            return TypedResults.NotFound(NotFound(id));
+            return TypedResults.Problem(NotFound(id));
         }
         catch (InvalidOperationException ex)
         {
@@ -93,7 +93,7 @@ public static class InstanceViewerApi
                     "No step waits where it failed (e.g. an error end event); cancel the instance instead. Details: " + ex.Message),
             };
             problem.Extensions["code"] = DesignCodes.CannotRetry;
-            return TypedResults.Conflict(problem);
+            return TypedResults.Problem(problem);
         }
     }
 

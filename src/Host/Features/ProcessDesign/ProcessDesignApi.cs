@@ -36,29 +36,29 @@ public static partial class ProcessDesignApi
 
         flows.MapGet("/", ListAsync).WithName("ListProcessDefinitions")
             .WithSummary("Procedure flows: key, name, published version, draft revision, last change, status");
-        flows.MapPost("/", CreateAsync).WithName("CreateProcessDefinition")
+        flows.MapPost("/", CreateAsync).WithName("CreateProcessDefinition").ProducesProblem(409)
             .WithSummary("Creates a flow as a draft from the blank or the starter template");
-        flows.MapPost("/import", ImportNewAsync).WithName("ImportProcessDefinition")
+        flows.MapPost("/import", ImportNewAsync).WithName("ImportProcessDefinition").ProducesProblem(400).ProducesProblem(409)
             .WithSummary("Creates a flow from a .bpmn file (request body); its key is the file's process id")
             .Accepts<string>("application/xml", "application/octet-stream");
         flows.MapGet("/lookups", LookupsAsync).WithName("GetDesignerLookups")
             .WithSummary("Departments, roles, handlers, notice templates and national status codes for the properties panel");
-        flows.MapGet("/{key}/draft", GetDraftAsync).WithName("GetProcessDraft")
+        flows.MapGet("/{key}/draft", GetDraftAsync).WithName("GetProcessDraft").ProducesProblem(404)
             .WithSummary("The draft's XML and revision; the latest version's XML (revision 0) when there is no draft");
-        flows.MapPut("/{key}/draft", SaveDraftAsync).WithName("SaveProcessDraft")
+        flows.MapPut("/{key}/draft", SaveDraftAsync).WithName("SaveProcessDraft").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Saves the draft over the revision the editor loaded; 409 when someone saved in between");
-        flows.MapPost("/{key}/import", ImportIntoAsync).WithName("ImportProcessDraft")
+        flows.MapPost("/{key}/import", ImportIntoAsync).WithName("ImportProcessDraft").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Replaces the draft with a .bpmn file (request body) read as-is, foreign extensions kept; ?revision= as for a save")
             .Accepts<string>("application/xml", "application/octet-stream");
         flows.MapPost("/{key}/validate", Validate).WithName("ValidateProcessDraft")
             .WithSummary("Validates XML as the engine would before publishing");
-        flows.MapPost("/{key}/publish", PublishAsync).WithName("PublishProcessDraft")
+        flows.MapPost("/{key}/publish", PublishAsync).WithName("PublishProcessDraft").ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Publishes the draft as a new version; 422 with the problems when it has errors");
-        flows.MapGet("/{key}/versions", ListVersionsAsync).WithName("ListProcessVersions")
+        flows.MapGet("/{key}/versions", ListVersionsAsync).WithName("ListProcessVersions").ProducesProblem(404)
             .WithSummary("Versions of a flow: status, content hash, who deployed and published them when");
-        flows.MapGet("/{key}/versions/{version:int}", GetVersionAsync).WithName("GetProcessVersion")
+        flows.MapGet("/{key}/versions/{version:int}", GetVersionAsync).WithName("GetProcessVersion").ProducesProblem(404)
             .WithSummary("One version's XML (read-only)");
-        flows.MapGet("/{key}/export", ExportAsync).WithName("ExportProcessDefinition")
+        flows.MapGet("/{key}/export", ExportAsync).WithName("ExportProcessDefinition").ProducesProblem(404)
             .WithSummary("Downloads the draft, or ?version=n, as a .bpmn file");
 
         api.MapInstanceViewerApi();
@@ -99,7 +99,7 @@ public static partial class ProcessDesignApi
         return TypedResults.Ok(rows);
     }
 
-    private static async Task<Results<Created<DraftResponse>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
+    private static async Task<Results<Created<DraftResponse>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateFlowRequest request, OneStopDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -121,19 +121,19 @@ public static partial class ProcessDesignApi
         }
         if (await ExistsAsync(db, key, cancellationToken))
         {
-            return TypedResults.Conflict(KeyTaken(key));
+            return TypedResults.Problem(KeyTaken(key));
         }
 
         var draft = NewDraft(key, name, FlowTemplates.Create(request.Template, key, name), UserName(http.User), time.GetUtcNow());
         db.ProcessDrafts.Add(draft);
         if (!await TrySaveAsync(db, cancellationToken))
         {
-            return TypedResults.Conflict(KeyTaken(key));
+            return TypedResults.Problem(KeyTaken(key));
         }
         return TypedResults.Created($"/api/process-definitions/{Uri.EscapeDataString(key)}/draft", ToResponse(draft));
     }
 
-    private static async Task<Results<Ok<DraftResponse>, NotFound<ProblemDetails>>> GetDraftAsync(
+    private static async Task<Results<Ok<DraftResponse>, ProblemHttpResult>> GetDraftAsync(
         string key, OneStopDbContext db, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var draft = await db.ProcessDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key, cancellationToken);
@@ -144,76 +144,76 @@ public static partial class ProcessDesignApi
         var versions = await engine.GetDefinitionVersionsAsync(key, cancellationToken);
         var source = versions.LastOrDefault(v => v.Status == DefinitionStatus.Published) ?? (versions.Count > 0 ? versions[^1] : null);
         return source is null
-            ? TypedResults.NotFound(FlowNotFound(key))
+            ? TypedResults.Problem(FlowNotFound(key))
             : TypedResults.Ok(new DraftResponse(key, source.Name ?? key, source.Xml, 0, source.Version, source.PublishedBy ?? source.DeployedBy,
                 source.PublishedAt ?? source.DeployedAt));
     }
 
-    private static async Task<Results<Ok<SaveDraftResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SaveDraftAsync(
+    private static async Task<Results<Ok<SaveDraftResponse>, ProblemHttpResult>> SaveDraftAsync(
         string key, SaveDraftRequest request, OneStopDbContext db, WorkflowEngine engine, TimeProvider time, HttpContext http,
         CancellationToken cancellationToken)
     {
         var (model, problems) = engine.Validate(request.Xml ?? "");
         if (model is null)
         {
-            return TypedResults.BadRequest(NotReadable(problems));
+            return TypedResults.Problem(NotReadable(problems));
         }
         var result = await StoreDraftAsync(db, key, model, request.Xml!, request.Revision, UserName(http.User), time, cancellationToken);
         return result switch
         {
             StoreOutcome.Saved saved => TypedResults.Ok(new SaveDraftResponse(key, saved.Draft.Name, saved.Draft.Revision, saved.Draft.UpdatedAt, saved.Draft.UpdatedBy)),
-            StoreOutcome.Stale stale => TypedResults.Conflict(stale.Problem),
-            _ => TypedResults.NotFound(FlowNotFound(key)),
+            StoreOutcome.Stale stale => TypedResults.Problem(stale.Problem),
+            _ => TypedResults.Problem(FlowNotFound(key)),
         };
     }
 
-    private static async Task<Results<Ok<ImportResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ImportIntoAsync(
+    private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportIntoAsync(
         string key, int? revision, HttpRequest request, OneStopDbContext db, WorkflowEngine engine, TimeProvider time, CancellationToken cancellationToken)
     {
         var content = await ReadUploadAsync(request, cancellationToken);
         if (content is null)
         {
-            return TypedResults.BadRequest(TooLarge());
+            return TypedResults.Problem(TooLarge());
         }
         var (model, problems) = engine.Validate(content);
         if (model is null)
         {
-            return TypedResults.BadRequest(NotReadable(problems));
+            return TypedResults.Problem(NotReadable(problems));
         }
         var result = await StoreDraftAsync(db, key, model, model.Xml, revision ?? -1, UserName(request.HttpContext.User), time, cancellationToken);
         return result switch
         {
             StoreOutcome.Saved saved => TypedResults.Ok(new ImportResponse(key, saved.Draft.Name, saved.Draft.Xml, saved.Draft.Revision,
                 ToDtos(WithKeyCheck(key, model, problems)))),
-            StoreOutcome.Stale stale => TypedResults.Conflict(stale.Problem),
-            _ => TypedResults.NotFound(FlowNotFound(key)),
+            StoreOutcome.Stale stale => TypedResults.Problem(stale.Problem),
+            _ => TypedResults.Problem(FlowNotFound(key)),
         };
     }
 
-    private static async Task<Results<Created<ImportResponse>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>>> ImportNewAsync(
+    private static async Task<Results<Created<ImportResponse>, ProblemHttpResult>> ImportNewAsync(
         HttpRequest request, OneStopDbContext db, WorkflowEngine engine, TimeProvider time, CancellationToken cancellationToken)
     {
         var content = await ReadUploadAsync(request, cancellationToken);
         if (content is null)
         {
-            return TypedResults.BadRequest(TooLarge());
+            return TypedResults.Problem(TooLarge());
         }
         var (model, problems) = engine.Validate(content);
         var process = model?.Processes.FirstOrDefault(p => p.Scope.StartEvents.Any()) ?? model?.Processes.FirstOrDefault();
         if (model is null || process is null)
         {
-            return TypedResults.BadRequest(NotReadable(problems));
+            return TypedResults.Problem(NotReadable(problems));
         }
         if (!IsValidKey(process.Id) || await ExistsAsync(db, process.Id, cancellationToken))
         {
-            return TypedResults.Conflict(KeyTaken(process.Id));
+            return TypedResults.Problem(KeyTaken(process.Id));
         }
         var draft = NewDraft(process.Id, string.IsNullOrWhiteSpace(process.Name) ? process.Id : process.Name, model.Xml,
             UserName(request.HttpContext.User), time.GetUtcNow());
         db.ProcessDrafts.Add(draft);
         if (!await TrySaveAsync(db, cancellationToken))
         {
-            return TypedResults.Conflict(KeyTaken(process.Id));
+            return TypedResults.Problem(KeyTaken(process.Id));
         }
         return TypedResults.Created($"/api/process-definitions/{Uri.EscapeDataString(draft.Key)}/draft",
             new ImportResponse(draft.Key, draft.Name, draft.Xml, draft.Revision, ToDtos(problems)));
@@ -226,24 +226,24 @@ public static partial class ProcessDesignApi
         return TypedResults.Ok(new ValidationResponse(!all.Any(p => p.Severity == nameof(ProblemSeverity.Error)), all));
     }
 
-    private static async Task<Results<Ok<PublishResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, UnprocessableEntity<ProblemDetails>>> PublishAsync(
+    private static async Task<Results<Ok<PublishResponse>, ProblemHttpResult>> PublishAsync(
         string key, PublishRequest request, OneStopDbContext db, WorkflowEngine engine, HttpContext http, CancellationToken cancellationToken)
     {
         var draft = await db.ProcessDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key, cancellationToken);
         if (draft is null)
         {
-            return TypedResults.NotFound(FlowNotFound(key));
+            return TypedResults.Problem(FlowNotFound(key));
         }
         if (draft.Revision != request.Revision)
         {
-            return TypedResults.Conflict(Stale(draft));
+            return TypedResults.Problem(Stale(draft));
         }
 
         var (model, problems) = engine.Validate(draft.Xml);
         var checkedProblems = WithKeyCheck(key, model, problems);
         if (model is null || checkedProblems.Any(p => p.Severity == ProblemSeverity.Error))
         {
-            return TypedResults.UnprocessableEntity(HasErrors(checkedProblems));
+            return TypedResults.Problem(HasErrors(checkedProblems));
         }
 
         var before = await engine.GetDefinitionVersionsAsync(key, cancellationToken);
@@ -251,35 +251,35 @@ public static partial class ProcessDesignApi
         var record = deployment.Definitions.FirstOrDefault(d => d.Key == key);
         if (!deployment.Succeeded || record is null)
         {
-            return TypedResults.UnprocessableEntity(HasErrors(WithKeyCheck(key, model, deployment.Problems)));
+            return TypedResults.Problem(HasErrors(WithKeyCheck(key, model, deployment.Problems)));
         }
         var unchanged = before.Any(v => v.Version == record.Version && v.Status == DefinitionStatus.Published);
         return TypedResults.Ok(new PublishResponse(key, record.Version, unchanged, ToDtos(checkedProblems)));
     }
 
-    private static async Task<Results<Ok<List<VersionSummary>>, NotFound<ProblemDetails>>> ListVersionsAsync(
+    private static async Task<Results<Ok<List<VersionSummary>>, ProblemHttpResult>> ListVersionsAsync(
         string key, OneStopDbContext db, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var versions = await engine.GetDefinitionVersionsAsync(key, cancellationToken);
         if (versions.Count == 0 && !await db.ProcessDrafts.AnyAsync(d => d.Key == key, cancellationToken))
         {
-            return TypedResults.NotFound(FlowNotFound(key));
+            return TypedResults.Problem(FlowNotFound(key));
         }
         return TypedResults.Ok(versions.OrderByDescending(v => v.Version)
             .Select(v => new VersionSummary(v.Version, v.Status.ToString(), v.ContentHash, v.DeployedAt, v.DeployedBy, v.PublishedAt, v.PublishedBy))
             .ToList());
     }
 
-    private static async Task<Results<Ok<VersionResponse>, NotFound<ProblemDetails>>> GetVersionAsync(
+    private static async Task<Results<Ok<VersionResponse>, ProblemHttpResult>> GetVersionAsync(
         string key, int version, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var record = (await engine.GetDefinitionVersionsAsync(key, cancellationToken)).FirstOrDefault(v => v.Version == version);
         return record is null
-            ? TypedResults.NotFound(VersionNotFound(key, version))
+            ? TypedResults.Problem(VersionNotFound(key, version))
             : TypedResults.Ok(new VersionResponse(key, record.Name, record.Version, record.Status.ToString(), record.Xml));
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ExportAsync(
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
         string key, int? version, OneStopDbContext db, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         string? xml;
@@ -297,7 +297,7 @@ public static partial class ProcessDesignApi
         }
         if (xml is null)
         {
-            return TypedResults.NotFound(version is { } v ? VersionNotFound(key, v) : FlowNotFound(key));
+            return TypedResults.Problem(version is { } v ? VersionNotFound(key, v) : FlowNotFound(key));
         }
         return TypedResults.File(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(xml), "application/xml", fileName);
     }
