@@ -18,6 +18,7 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Gl
 try
 {
     var builder = WebApplication.CreateBuilder(SourceCheckout.Options(args));
+    SourceCheckout.UseDefaultUrl(builder);
     builder.AddOneStopLogging();
     builder.AddOneStopPersistence();
     builder.AddOneStopIdentity();

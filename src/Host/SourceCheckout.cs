@@ -16,4 +16,13 @@ internal static class SourceCheckout
         var fromSource = named is null && File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "OneStop.Host.csproj"));
         return new WebApplicationOptions { Args = args, EnvironmentName = fromSource ? Environments.Development : null };
     }
+
+    /// <summary>The fixed local address of the README, unless <c>urls</c> is configured (ASPNETCORE_URLS, --urls, settings).</summary>
+    public static void UseDefaultUrl(WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls("http://localhost:5080");
+        }
+    }
 }

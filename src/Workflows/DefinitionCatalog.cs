@@ -140,6 +140,22 @@ internal sealed class DefinitionCatalog(IWorkflowStore store, TimeProvider time,
         return result;
     }
 
+    /// <summary>
+    /// The process of a deployed version. A version's XML never changes, so a model read once is reused and the store
+    /// is asked only the first time on this node (every command of every instance needs it).
+    /// </summary>
+    public async Task<ProcessModel> GetProcessAsync(string key, int version, CancellationToken cancellationToken)
+    {
+        if (_models.TryGetValue(ModelKey(key, version), out var cached))
+        {
+            return cached.FindProcess(key) ?? throw new InvalidOperationException($"Process '{key}' is missing from its document.");
+        }
+
+        var versions = await _store.GetDefinitionVersionsAsync(key, cancellationToken).ConfigureAwait(false);
+        return GetProcess(versions.FirstOrDefault(v => v.Version == version)
+            ?? throw new KeyNotFoundException($"Definition '{key}' version {version} does not exist."));
+    }
+
     public ProcessModel GetProcess(DefinitionRecord definition)
     {
         var model = _models.GetOrAdd(ModelKey(definition.Key, definition.Version), _ =>

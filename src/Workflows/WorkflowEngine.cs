@@ -248,8 +248,7 @@ public sealed partial class WorkflowEngine
     /// <summary>Applies one command to a loaded instance, runs it to quiescence and saves it (effects are not applied yet).</summary>
     private async Task<ExecutionRun> RunAsync(InstanceState instance, Action<ExecutionRun> action, CancellationToken cancellationToken)
     {
-        var versions = await _store.GetDefinitionVersionsAsync(instance.DefinitionKey, cancellationToken).ConfigureAwait(false);
-        var process = _definitions.GetProcess(versions.First(v => v.Version == instance.DefinitionVersion));
+        var process = await _definitions.GetProcessAsync(instance.DefinitionKey, instance.DefinitionVersion, cancellationToken).ConfigureAwait(false);
         var expected = instance.RowVersion;
         instance.Status = InstanceStatus.Running;
         var run = new ExecutionRun(instance, process, _services, _options.TimeProvider.GetUtcNow(), instance.JournalLength, cancellationToken);

@@ -28,11 +28,11 @@ public static class PersistenceExtensions
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         _ = provider switch
         {
-            DatabaseProvider.Sqlite => builder.Services.AddDbContext<OneStopDbContext, SqliteOneStopDbContext>(
+            DatabaseProvider.Sqlite => builder.Services.AddDbContextPool<OneStopDbContext, SqliteOneStopDbContext>(
                 o => o.UseProvider(provider, connectionString)),
-            DatabaseProvider.PostgreSql => builder.Services.AddDbContext<OneStopDbContext, PostgreSqlOneStopDbContext>(
+            DatabaseProvider.PostgreSql => builder.Services.AddDbContextPool<OneStopDbContext, PostgreSqlOneStopDbContext>(
                 o => o.UseProvider(provider, connectionString)),
-            _ => builder.Services.AddDbContext<OneStopDbContext, SqlServerOneStopDbContext>(
+            _ => builder.Services.AddDbContextPool<OneStopDbContext, SqlServerOneStopDbContext>(
                 o => o.UseProvider(provider, connectionString)),
         };
         return builder;

@@ -104,6 +104,7 @@ export function pickFile(input) {
   return new Promise(resolve => {
     input.value = '';
     input.onchange = () => resolve(input.files[0] || null);
+    input.oncancel = () => resolve(null);
     input.click();
   });
 }

@@ -59,7 +59,8 @@ async function validate() {
 }
 
 async function publish() {
-  if (dirty && !(await save())) {
+  // Revision 0: the editor shows a version and no draft exists yet; publishing needs one.
+  if ((dirty || revision === 0) && !(await save())) {
     return;
   }
   const result = await api(`${base}/publish`, { method: 'POST', json: { revision } });

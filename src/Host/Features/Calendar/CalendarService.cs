@@ -138,7 +138,7 @@ public sealed class CalendarService(IServiceScopeFactory scopes, IOptions<Calend
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.RefreshInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await NextTickAsync(timer, stoppingToken))
         {
             try
             {
@@ -148,6 +148,18 @@ public sealed class CalendarService(IServiceScopeFactory scopes, IOptions<Calend
             {
                 logger.LogWarning("Calendar reload failed, keeping the previous one: {Error}", ex.Message);
             }
+        }
+    }
+
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false; // the host is stopping
         }
     }
 

@@ -87,8 +87,8 @@ public static class InstanceViewerApi
             var problem = new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = ProcessDesignApi.Say("Không thể thử lại", "Cannot retry"),
-                Detail = ProcessDesignApi.Say(
+                Title = DesignRules.Say("Không thể thử lại", "Cannot retry"),
+                Detail = DesignRules.Say(
                     "Không còn bước nào chờ ở chỗ lỗi (ví dụ lỗi ở sự kiện kết thúc); hãy hủy hồ sơ thay vì thử lại. Chi tiết: " + ex.Message,
                     "No step waits where it failed (e.g. an error end event); cancel the instance instead. Details: " + ex.Message),
             };
@@ -119,10 +119,10 @@ public static class InstanceViewerApi
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status404NotFound,
-            Title = ProcessDesignApi.Say("Không tìm thấy", "Not found"),
-            Detail = ProcessDesignApi.Say($"Không có phiên chạy (instance) '{id}' hoặc sự cố đã được xử lý.", $"No instance '{id}', or the incident was resolved already."),
+            Title = DesignRules.Say("Không tìm thấy", "Not found"),
+            Detail = DesignRules.Say($"Không có phiên chạy (instance) '{id}' hoặc sự cố đã được xử lý.", $"No instance '{id}', or the incident was resolved already."),
         };
-        problem.Extensions["code"] = DesignCodes.FlowNotFound;
+        problem.Extensions["code"] = DesignCodes.InstanceNotFound;
         return problem;
     }
 }

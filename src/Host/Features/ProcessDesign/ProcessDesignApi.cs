@@ -1,18 +1,16 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Host.Identity;
 using OneStop.Host.Persistence;
 using OneStop.Workflows;
-using OneStop.Workflows.Model;
 using OneStop.Workflows.Persistence;
 using OneStop.Workflows.Validation;
-using EngineProblem = OneStop.Workflows.Validation.ValidationProblem;
-using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OneStop.Host.Features.ProcessDesign.DesignProblems;
+using static OneStop.Host.Features.ProcessDesign.DesignRules;
+using static OneStop.Host.Features.ProcessDesign.DraftStore;
 
 namespace OneStop.Host.Features.ProcessDesign;
 
@@ -22,7 +20,7 @@ namespace OneStop.Host.Features.ProcessDesign;
 /// (<see cref="InstanceViewerApi"/>). Called by the designer pages with the session cookie and anti-forgery token,
 /// or by tools with a bearer token (docs/decisions/0005-designer-pages.md).
 /// </summary>
-public static partial class ProcessDesignApi
+public static class ProcessDesignApi
 {
     // A .bpmn file larger than this is not a procedure flow drawn by hand.
     private const int MaxImportBytes = 5 * 1024 * 1024;
@@ -158,7 +156,7 @@ public static partial class ProcessDesignApi
         {
             return TypedResults.Problem(NotReadable(problems));
         }
-        var result = await StoreDraftAsync(db, key, model, request.Xml!, request.Revision, UserName(http.User), time, cancellationToken);
+        var result = await StoreAsync(db, key, model, request.Xml!, request.Revision, UserName(http.User), time, cancellationToken);
         return result switch
         {
             StoreOutcome.Saved saved => TypedResults.Ok(new SaveDraftResponse(key, saved.Draft.Name, saved.Draft.Revision, saved.Draft.UpdatedAt, saved.Draft.UpdatedBy)),
@@ -173,14 +171,14 @@ public static partial class ProcessDesignApi
         var content = await ReadUploadAsync(request, cancellationToken);
         if (content is null)
         {
-            return TypedResults.Problem(TooLarge());
+            return TypedResults.Problem(TooLarge(MaxImportBytes));
         }
         var (model, problems) = engine.Validate(content);
         if (model is null)
         {
             return TypedResults.Problem(NotReadable(problems));
         }
-        var result = await StoreDraftAsync(db, key, model, model.Xml, revision ?? -1, UserName(request.HttpContext.User), time, cancellationToken);
+        var result = await StoreAsync(db, key, model, model.Xml, revision ?? -1, UserName(request.HttpContext.User), time, cancellationToken);
         return result switch
         {
             StoreOutcome.Saved saved => TypedResults.Ok(new ImportResponse(key, saved.Draft.Name, saved.Draft.Xml, saved.Draft.Revision,
@@ -196,7 +194,7 @@ public static partial class ProcessDesignApi
         var content = await ReadUploadAsync(request, cancellationToken);
         if (content is null)
         {
-            return TypedResults.Problem(TooLarge());
+            return TypedResults.Problem(TooLarge(MaxImportBytes));
         }
         var (model, problems) = engine.Validate(content);
         var process = model?.Processes.FirstOrDefault(p => p.Scope.StartEvents.Any()) ?? model?.Processes.FirstOrDefault();
@@ -204,7 +202,11 @@ public static partial class ProcessDesignApi
         {
             return TypedResults.Problem(NotReadable(problems));
         }
-        if (!IsValidKey(process.Id) || await ExistsAsync(db, process.Id, cancellationToken))
+        if (!IsValidKey(process.Id))
+        {
+            return TypedResults.Problem(UnusableKey(process.Id));
+        }
+        if (await ExistsAsync(db, process.Id, cancellationToken))
         {
             return TypedResults.Problem(KeyTaken(process.Id));
         }
@@ -302,6 +304,22 @@ public static partial class ProcessDesignApi
         return TypedResults.File(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(xml), "application/xml", fileName);
     }
 
+    private static async Task<byte[]?> ReadUploadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxImportBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
     private static async Task<string?> LatestXmlAsync(WorkflowEngine engine, string key, CancellationToken cancellationToken)
     {
         var versions = await engine.GetDefinitionVersionsAsync(key, cancellationToken);
@@ -335,154 +353,4 @@ public static partial class ProcessDesignApi
         return index < 0 ? int.MaxValue : index;
     }
 
-    // ---- drafts ----
-
-    private abstract record StoreOutcome
-    {
-        public sealed record Saved(ProcessDraft Draft) : StoreOutcome;
-
-        public sealed record Stale(ProblemDetails Problem) : StoreOutcome;
-
-        public sealed record Missing : StoreOutcome;
-    }
-
-    /// <summary>
-    /// Writes <paramref name="xml"/> over the draft at <paramref name="revision"/> (0 = no draft yet, the flow exists
-    /// as versions; -1 = whatever the current revision is, for an import that replaces the diagram on purpose).
-    /// </summary>
-    private static async Task<StoreOutcome> StoreDraftAsync(OneStopDbContext db, string key, BpmnModel model, string xml, int revision, string user,
-        TimeProvider time, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var name = model.FindProcess(key)?.Name is { Length: > 0 } processName ? processName : null;
-        var draft = await db.ProcessDrafts.SingleOrDefaultAsync(d => d.Key == key, cancellationToken);
-        if (draft is null)
-        {
-            var versions = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Key == key)
-                .OrderByDescending(d => d.Version).Select(d => d.Name).ToListAsync(cancellationToken);
-            if (versions.Count == 0)
-            {
-                return new StoreOutcome.Missing();
-            }
-            if (revision > 0)
-            {
-                return new StoreOutcome.Stale(Gone(key));
-            }
-            draft = NewDraft(key, name ?? versions[0] ?? key, xml, user, now);
-            db.ProcessDrafts.Add(draft);
-        }
-        else
-        {
-            if (revision >= 0 && draft.Revision != revision)
-            {
-                return new StoreOutcome.Stale(Stale(draft));
-            }
-            draft.Xml = xml;
-            draft.Name = name ?? draft.Name;
-            draft.Revision++;
-            draft.UpdatedAt = now;
-            draft.UpdatedBy = user;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new StoreOutcome.Saved(draft);
-        }
-        catch (DbUpdateException)
-        {
-            // Another save won the race between our read and our write (concurrency token, or the same new key).
-            db.ChangeTracker.Clear();
-            var winner = await db.ProcessDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key, cancellationToken);
-            return new StoreOutcome.Stale(winner is null ? Gone(key) : Stale(winner));
-        }
-    }
-
-    private static ProcessDraft NewDraft(string key, string name, string xml, string user, DateTimeOffset now) => new()
-    {
-        Key = key,
-        Name = name,
-        Xml = xml,
-        Revision = 1,
-        CreatedAt = now,
-        CreatedBy = user,
-        UpdatedAt = now,
-        UpdatedBy = user,
-    };
-
-    private static DraftResponse ToResponse(ProcessDraft draft) =>
-        new(draft.Key, draft.Name, draft.Xml, draft.Revision, null, draft.UpdatedBy, draft.UpdatedAt);
-
-    private static async Task<bool> TrySaveAsync(OneStopDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-    }
-
-    private static async Task<bool> ExistsAsync(OneStopDbContext db, string key, CancellationToken cancellationToken) =>
-        await db.ProcessDrafts.AnyAsync(d => d.Key == key, cancellationToken)
-        || await db.WorkflowDefinitions.AnyAsync(d => d.Key == key, cancellationToken);
-
-    private static async Task<byte[]?> ReadUploadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxImportBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
-    // ---- validation ----
-
-    /// <summary>The engine's problems plus the designer's own rule: the document must hold the process the flow's key names.</summary>
-    private static List<EngineProblem> WithKeyCheck(string key, BpmnModel? model, IReadOnlyList<EngineProblem> problems)
-    {
-        var all = new List<EngineProblem>(problems);
-        if (model is not null && model.FindProcess(key) is null)
-        {
-            all.Add(new EngineProblem(DesignCodes.KeyMismatch, ProblemSeverity.Error, null, 0, 0,
-                $"Sơ đồ không có quy trình (process) mang mã '{key}' của quy trình này; hãy đặt lại mã (id) của process thành '{key}'.",
-                $"The diagram has no process whose id is this flow's key '{key}'; set the process id to '{key}'."));
-        }
-        return all;
-    }
-
-    private static List<ProblemDto> ToDtos(IEnumerable<EngineProblem> problems)
-    {
-        var english = IsEnglish();
-        return [.. problems
-            .OrderByDescending(p => p.Severity)
-            .Select(p => new ProblemDto(p.Code, p.Severity.ToString(), p.ElementId, p.Line, p.Column, english ? p.MessageEn : p.MessageVi, p.MessageVi, p.MessageEn))];
-    }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.-]{0,199}$")]
-    private static partial Regex KeyPattern();
-
-    private static bool IsValidKey(string key) => KeyPattern().IsMatch(key);
-
-    // ---- who and which language ----
-
-    /// <summary>The user name (login) of the caller, from the session cookie or a bearer token.</summary>
-    internal static string UserName(ClaimsPrincipal user) =>
-        user.FindFirst(Claims.PreferredUsername)?.Value ?? user.FindFirst(ClaimTypes.Name)?.Value ?? user.Identity?.Name ?? "?";
-
-    internal static bool IsEnglish() => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-
-    // API messages come in both languages like the engine's validation messages; the caller's culture picks one.
-    internal static string Say(string vietnamese, string english) => IsEnglish() ? english : vietnamese;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using OneStop.Workflows.Validation;
+using static OneStop.Host.Features.ProcessDesign.DesignRules;
 
 namespace OneStop.Host.Features.ProcessDesign;
 
@@ -25,9 +26,14 @@ public static class DesignCodes
     public const string TooLarge = "OS5008";
     /// <summary>The incident cannot be retried.</summary>
     public const string CannotRetry = "OS5009";
+    /// <summary>An imported file's process id cannot be a flow key.</summary>
+    public const string UnusableKey = "OS5010";
+    /// <summary>The instance (or its incident) does not exist.</summary>
+    public const string InstanceNotFound = "OS5011";
 }
 
-public static partial class ProcessDesignApi
+/// <summary>The designer API's ProblemDetails, each with its <see cref="DesignCodes"/> code and a message in the caller's language.</summary>
+internal static class DesignProblems
 {
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
@@ -38,7 +44,7 @@ public static partial class ProcessDesignApi
         return problem;
     }
 
-    private static ProblemDetails Stale(ProcessDraft current)
+    internal static ProblemDetails Stale(ProcessDraft current)
     {
         var at = current.UpdatedAt.ToOffset(VietnamOffset);
         var problem = Problem(StatusCodes.Status409Conflict, DesignCodes.StaleDraft,
@@ -51,30 +57,35 @@ public static partial class ProcessDesignApi
         return problem;
     }
 
-    private static ProblemDetails Gone(string key) => Problem(StatusCodes.Status409Conflict, DesignCodes.StaleDraft,
+    internal static ProblemDetails Gone(string key) => Problem(StatusCodes.Status409Conflict, DesignCodes.StaleDraft,
         Say("Bản nháp không còn", "The draft is gone"),
         Say($"Bản nháp của quy trình '{key}' không còn như lúc bạn mở. Hãy tải lại trang.",
             $"The draft of flow '{key}' is no longer the one you opened. Reload the page."));
 
-    private static ProblemDetails KeyTaken(string key) => Problem(StatusCodes.Status409Conflict, DesignCodes.KeyTaken,
+    internal static ProblemDetails KeyTaken(string key) => Problem(StatusCodes.Status409Conflict, DesignCodes.KeyTaken,
         Say("Mã quy trình đã có", "The key is taken"),
         Say($"Đã có quy trình mang mã '{key}'. Hãy mở quy trình đó, hoặc chọn mã khác.",
             $"A flow with the key '{key}' exists already. Open it, or choose another key."));
 
-    private static ProblemDetails FlowNotFound(string key) => Problem(StatusCodes.Status404NotFound, DesignCodes.FlowNotFound,
+    internal static ProblemDetails UnusableKey(string processId) => Problem(StatusCodes.Status400BadRequest, DesignCodes.UnusableKey,
+        Say("Mã process không dùng được", "Unusable process id"),
+        Say($"Mã (id) '{processId}' của process trong tệp không dùng được làm mã quy trình (chỉ chữ cái không dấu, chữ số, '_', '-', '.'). Hãy tạo quy trình trước rồi nhập tệp vào đó.",
+            $"The file's process id '{processId}' cannot be a flow key (ASCII letters, digits, '_', '-', '.' only). Create the flow first, then import the file into it."));
+
+    internal static ProblemDetails FlowNotFound(string key) => Problem(StatusCodes.Status404NotFound, DesignCodes.FlowNotFound,
         Say("Không tìm thấy quy trình", "Flow not found"),
         Say($"Không có quy trình mang mã '{key}'.", $"No flow has the key '{key}'."));
 
-    private static ProblemDetails VersionNotFound(string key, int version) => Problem(StatusCodes.Status404NotFound, DesignCodes.VersionNotFound,
+    internal static ProblemDetails VersionNotFound(string key, int version) => Problem(StatusCodes.Status404NotFound, DesignCodes.VersionNotFound,
         Say("Không tìm thấy phiên bản", "Version not found"),
         Say($"Quy trình '{key}' không có phiên bản {version}.", $"Flow '{key}' has no version {version}."));
 
-    private static ProblemDetails TooLarge() => Problem(StatusCodes.Status400BadRequest, DesignCodes.TooLarge,
+    internal static ProblemDetails TooLarge(int maxBytes) => Problem(StatusCodes.Status400BadRequest, DesignCodes.TooLarge,
         Say("Tệp quá lớn", "File too large"),
-        Say($"Tệp .bpmn không được lớn hơn {MaxImportBytes / (1024 * 1024)} MB.", $"A .bpmn file may not exceed {MaxImportBytes / (1024 * 1024)} MB."));
+        Say($"Tệp .bpmn không được lớn hơn {maxBytes / (1024 * 1024)} MB.", $"A .bpmn file may not exceed {maxBytes / (1024 * 1024)} MB."));
 
     /// <summary>400 with the reader's problem (line and column included) for XML that does not even parse.</summary>
-    private static ProblemDetails NotReadable(IReadOnlyList<ValidationProblem> problems)
+    internal static ProblemDetails NotReadable(IReadOnlyList<ValidationProblem> problems)
     {
         var first = problems.Count > 0 ? problems[0] : null;
         var where = first is { Line: > 0 } ? Say($" (dòng {first.Line}, cột {first.Column})", $" (line {first.Line}, column {first.Column})") : "";
@@ -86,7 +97,7 @@ public static partial class ProcessDesignApi
     }
 
     /// <summary>422 listing every problem, so the editor can mark each element.</summary>
-    private static ProblemDetails HasErrors(IReadOnlyList<ValidationProblem> problems)
+    internal static ProblemDetails HasErrors(IReadOnlyList<ValidationProblem> problems)
     {
         var errors = problems.Count(p => p.Severity == ProblemSeverity.Error);
         var problem = Problem(StatusCodes.Status422UnprocessableEntity, DesignCodes.HasErrors,
