@@ -8,15 +8,15 @@ using static OneStop.Browser.Tests.Designer.DesignerSession;
 namespace OneStop.Browser.Tests.Designer;
 
 /// <summary>Runs alone, after the parallel tests: a timing taken while other browsers share the cores measures the load, not the page.</summary>
-[CollectionDefinition(nameof(TimingCollection), DisableParallelization = true)]
-public sealed class TimingCollection;
+[CollectionDefinition(nameof(TimingRunsAlone), DisableParallelization = true)]
+public sealed class TimingRunsAlone;
 
 /// <summary>
 /// Opening a 201-element diagram in the editor and in the instance viewer, from the start of the navigation until the
 /// diagram is drawn. The first opening also downloads and compiles designer.js (1.7 MB); it is printed, and the median
 /// of the next three (the bundle cached, as on every later page of a session) must stay under one second.
 /// </summary>
-[Collection(nameof(TimingCollection))]
+[Collection(nameof(TimingRunsAlone))]
 public sealed class DesignerTimingTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private const int Budget = 1000;

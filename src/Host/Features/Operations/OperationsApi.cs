@@ -34,6 +34,9 @@ public static class OperationsApi
 
     public sealed record CancelRequest(string Reason);
 
+    /// <summary>Variables to set before the step runs again (e.g. the missing value a condition needed).</summary>
+    public sealed record RetryRequest(Dictionary<string, System.Text.Json.Nodes.JsonNode?>? Variables);
+
     private static async Task<Ok<IncidentsDto>> ListIncidentsAsync(OneStopDbContext db, CancellationToken cancellationToken)
     {
         var incidents = await db.Incidents.AsNoTracking()
@@ -47,11 +50,11 @@ public static class OperationsApi
     }
 
     private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RetryIncidentAsync(
-        string instanceId, string incidentId, WorkflowEngine engine, CancellationToken cancellationToken)
+        string instanceId, string incidentId, RetryRequest? request, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         try
         {
-            await engine.RetryIncidentAsync(instanceId, incidentId, cancellationToken: cancellationToken);
+            await engine.RetryIncidentAsync(instanceId, incidentId, request?.Variables, cancellationToken);
             return TypedResults.NoContent();
         }
         catch (KeyNotFoundException ex)
@@ -84,7 +87,7 @@ public static class OperationsApi
     }
 
     private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> CancelAsync(
-        string instanceId, CancelRequest request, WorkflowEngine engine, CancellationToken cancellationToken)
+        string instanceId, CancelRequest request, HttpContext http, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
@@ -93,7 +96,8 @@ public static class OperationsApi
 
         try
         {
-            await engine.CancelAsync(instanceId, request.Reason.Trim(), cancellationToken);
+            var user = http.User.FindFirst(OpenIddict.Abstractions.OpenIddictConstants.Claims.PreferredUsername)?.Value;
+            await engine.CancelAsync(instanceId, request.Reason.Trim(), user, cancellationToken);
             return TypedResults.NoContent();
         }
         catch (KeyNotFoundException ex)
