@@ -116,11 +116,14 @@ public sealed partial class WorkflowEngine
     /// </summary>
     public Task<CorrelationResult> CorrelateMessageAsync(string messageName, string? correlationKey = null,
         IReadOnlyDictionary<string, JsonNode?>? variables = null, CancellationToken cancellationToken = default)
-        => CorrelateMessageAsync(messageName, correlationKey, variables, allowStart: true, cancellationToken);
+        => CorrelateMessageAsync(messageName, correlationKey, variables, allowStart: true, keepUnmatched: true, cancellationToken);
 
-    /// <summary>Correlates a message; <paramref name="allowStart"/> false delivers to waiting instances only (the runner runs one instance).</summary>
+    /// <summary>
+    /// Correlates a message; <paramref name="allowStart"/> false delivers to waiting instances only, and
+    /// <paramref name="keepUnmatched"/> false never buffers (the runner keeps its scheduled messages itself).
+    /// </summary>
     internal async Task<CorrelationResult> CorrelateMessageAsync(string messageName, string? correlationKey,
-        IReadOnlyDictionary<string, JsonNode?>? variables, bool allowStart, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, JsonNode?>? variables, bool allowStart, bool keepUnmatched, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageName);
         var subscriptions = await _store.FindSubscriptionsAsync(messageName, correlationKey, cancellationToken).ConfigureAwait(false);
@@ -150,7 +153,7 @@ public sealed partial class WorkflowEngine
             }, Guid.CreateVersion7().ToString("N"), null, null, (JournalEvents.MessageCorrelated, data), cancellationToken).ConfigureAwait(false);
             return new CorrelationResult(true, instance.Id);
         }
-        if (_options.MessageTimeToLive > TimeSpan.Zero)
+        if (keepUnmatched && _options.MessageTimeToLive > TimeSpan.Zero)
         {
             var now = _options.TimeProvider.GetUtcNow();
             await _store.BufferMessageAsync(new BufferedMessage
@@ -269,76 +272,5 @@ public sealed partial class WorkflowEngine
     {
         run.Instance.JournalLength = run.JournalSequence;
         return _store.SaveInstanceAsync(run.Instance, expectedRowVersion, run.Journal, cancellationToken);
-    }
-
-    // After a command committed: its effects on other instances and buffered messages, each its own background command.
-    private async Task FollowUpAsync(ExecutionRun run, CancellationToken cancellationToken)
-    {
-        foreach (var effect in run.Effects)
-        {
-            await ApplyAsync(effect, cancellationToken).ConfigureAwait(false);
-        }
-        await DeliverBufferedMessagesAsync(run.Instance, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task ApplyAsync(EngineEffect effect, CancellationToken cancellationToken)
-    {
-        switch (effect)
-        {
-            case StartCalledInstance start:
-                var versions = await _store.GetDefinitionVersionsAsync(start.ProcessKey, cancellationToken).ConfigureAwait(false);
-                if (!versions.Any(v => v.Status == DefinitionStatus.Published))
-                {
-                    await ExecuteWithRetriesAsync(start.ParentInstanceId, run =>
-                    {
-                        if (run.FindToken(start.ParentTokenId) is { } token)
-                        {
-                            run.RaiseIncident(token, run.Process.GetNode(token.ElementId), "call-activity", $"No published process with key '{start.ProcessKey}'.");
-                        }
-                    }, cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-                await StartCoreAsync(new StartInstanceRequest { Key = start.ProcessKey, BusinessKey = start.BusinessKey, Variables = start.Variables },
-                    start.ChildInstanceId, start.ParentInstanceId, start.ParentTokenId, null, cancellationToken).ConfigureAwait(false);
-                break;
-            case CalledInstanceEnded ended:
-                if (await _store.LoadInstanceAsync(ended.ParentInstanceId, cancellationToken).ConfigureAwait(false) is not { IsEnded: false })
-                {
-                    return;
-                }
-                await ExecuteWithRetriesAsync(ended.ParentInstanceId, run => CallActivityReturned(run, ended), cancellationToken).ConfigureAwait(false);
-                break;
-            case CancelCalledInstance cancel:
-                if (await _store.LoadInstanceAsync(cancel.ChildInstanceId, cancellationToken).ConfigureAwait(false) is { IsEnded: false })
-                {
-                    await ExecuteWithRetriesAsync(cancel.ChildInstanceId, run => run.CancelInstance("The calling activity was cancelled.", null),
-                        cancellationToken).ConfigureAwait(false);
-                }
-                break;
-        }
-    }
-
-    private static void CallActivityReturned(ExecutionRun run, CalledInstanceEnded ended)
-    {
-        if (run.FindToken(ended.ParentTokenId) is not { } token || token.CalledInstanceId != ended.ChildInstanceId)
-        {
-            return;
-        }
-        var node = run.Process.GetNode(token.ElementId);
-        token.CalledInstanceId = null;
-        if (ended.Completed)
-        {
-            var output = node.OutMappings.Count == 0 ? ended.Variables : Execution.Behaviors.VariableMappings.Apply(run, node.OutMappings, ended.Variables);
-            run.SetVariables(token.ScopeId, output, node, token);
-            ActivityLifecycle.Complete(run, token, node);
-        }
-        else if (ended.ErrorCode is not null)
-        {
-            ThrowPropagation.Throw(run, EventTrigger.Error, ended.ErrorCode, node, token, token.ScopeId, activityToken: token);
-        }
-        else
-        {
-            run.RaiseIncident(token, node, "called-instance-failed", ended.Message ?? "The called instance failed.");
-        }
     }
 }

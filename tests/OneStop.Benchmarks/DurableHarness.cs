@@ -54,8 +54,11 @@ internal static partial class DurableHarness
         }
     }
 
-    private sealed record Result(int Instances, int Completions, TimeSpan Elapsed)
+    private sealed record Result(int Instances, int Completions, TimeSpan Elapsed, long Commands)
     {
+        /// <summary>Database round trips per engine transaction, reads included (lookups of tasks by the client too).</summary>
+        public double CommandsPerTransaction => Commands / (double)(Instances + Completions);
+
         public double InstancesPerSecond => Instances / Elapsed.TotalSeconds;
 
         public double CompletionsPerSecond => Completions / Elapsed.TotalSeconds;
@@ -65,7 +68,7 @@ internal static partial class DurableHarness
     }
 
     private static void Print(string name, Result r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name}: {r.Instances} instances, {r.InstancesPerSecond:N1} completed instances/s, {r.CompletionsPerSecond:N1} task completions/s, {r.TransactionsPerSecond:N1} engine transactions/s"));
+        $"{name}: {r.Instances} instances, {r.InstancesPerSecond:N1} completed instances/s, {r.CompletionsPerSecond:N1} task completions/s, {r.TransactionsPerSecond:N1} engine transactions/s, {r.CommandsPerTransaction:N1} SQL commands per transaction"));
 
     private static async Task<Result> MeasureAsync(string provider, string connectionString, TimeSpan duration, int clients)
     {
@@ -78,6 +81,7 @@ internal static partial class DurableHarness
         });
         builder.Logging.ClearProviders();
         builder.AddOneStopPersistence();
+        using var counter = new CommandCounter();
         builder.Services.AddOneStopEngine(builder.Configuration);
         await using var services = builder.Services.BuildServiceProvider();
         await services.MigrateDatabaseAsync();
@@ -91,6 +95,7 @@ internal static partial class DurableHarness
 
         // Warm-up: caches, connection pool, JIT.
         await RunInstanceAsync(engine, "warm-up");
+        counter.Reset();
         var instances = 0;
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
@@ -102,7 +107,7 @@ internal static partial class DurableHarness
             }
         })));
         stopwatch.Stop();
-        return new Result(instances, instances * TasksPerInstance, stopwatch.Elapsed);
+        return new Result(instances, instances * TasksPerInstance, stopwatch.Elapsed, counter.Count);
     }
 
     private static async Task RunInstanceAsync(WorkflowEngine engine, string businessKey)
@@ -139,6 +144,45 @@ internal static partial class DurableHarness
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return process.ExitCode == 0 ? output + error : throw new InvalidOperationException($"{program} failed: {output}{error}");
+    }
+
+    /// <summary>Counts the commands EF sends (its diagnostic events), to show the round trips of one engine transaction.</summary>
+    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<IDisposable> subscriptions = [];
+        private long count;
+
+        public CommandCounter() => subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+        public long Count => Interlocked.Read(ref count);
+
+        public void Reset() => Interlocked.Exchange(ref count, 0);
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == "Microsoft.EntityFrameworkCore")
+            {
+                subscriptions.Add(value.Subscribe(this));
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name)
+            {
+                Interlocked.Increment(ref count);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose() => subscriptions.ForEach(s => s.Dispose());
     }
 
     [GeneratedRegex(@"tps = ([0-9.]+)")]

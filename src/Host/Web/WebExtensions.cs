@@ -9,6 +9,7 @@ using OneStop.Host.Features.Account;
 using OneStop.Host.Features.Agencies;
 using OneStop.Host.Features.Calendar;
 using OneStop.Host.Features.Operations;
+using OneStop.Host.Features.ProcessDesign;
 using OneStop.Host.Health;
 using OneStop.Host.Identity;
 using OneStop.Host.Logging;
@@ -85,7 +86,7 @@ public static class WebExtensions
 
         var api = app.MapGroup("/api");
         api.MapAgenciesApi();
-        OneStop.Host.Features.ProcessDesign.ProcessDesignApi.MapProcessDesignApi(api);
+        api.MapProcessDesignApi();
         api.MapCalendarApi();
         api.MapOperationsApi();
 

@@ -25,3 +25,12 @@ internal sealed record CalledInstanceEnded(
 
 /// <summary>A call activity was cancelled, so its child instance is cancelled.</summary>
 internal sealed record CancelCalledInstance(string ChildInstanceId) : EngineEffect;
+
+/// <summary>
+/// A child instance threw an escalation that nothing in it caught: the call activity that started it throws it again
+/// in the parent.
+/// </summary>
+internal sealed record CalledInstanceEscalated(string ParentInstanceId, string ParentTokenId, string ChildInstanceId, string? Code) : EngineEffect;
+
+/// <summary>A message throw (send task, message throw or end event) sends its message to the engine's own correlation.</summary>
+internal sealed record SendMessage(string SenderInstanceId, string MessageName, string? CorrelationKey, Dictionary<string, JsonNode?> Variables) : EngineEffect;

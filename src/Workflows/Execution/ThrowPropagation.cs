@@ -5,7 +5,8 @@ namespace OneStop.Workflows.Execution;
 
 /// <summary>
 /// Error and escalation propagation: from the throwing activity's boundary events outwards through the enclosing
-/// scopes (event sub-processes first, then the boundary events of the owning sub-process), to the calling instance.
+/// scopes (event sub-processes first, then the boundary events of the owning sub-process), to the calling instance
+/// (an uncaught error ends the called instance; an uncaught escalation is thrown again at the call activity).
 /// </summary>
 internal static class ThrowPropagation
 {
@@ -40,6 +41,13 @@ internal static class ThrowPropagation
                 return;
             }
             current = scope.ParentId;
+        }
+        if (run.Instance.ParentInstanceId is not null && kind == EventTrigger.Escalation)
+        {
+            // Non-interrupting here: the child goes on; the parent's catch decides whether the call activity (and so
+            // this instance) is cancelled.
+            run.Effects.Add(new CalledInstanceEscalated(run.Instance.ParentInstanceId, run.Instance.ParentTokenId!, run.Instance.Id, code));
+            return;
         }
         if (kind != EventTrigger.Error)
         {

@@ -141,6 +141,7 @@ public static class BpmnReader
             Position = Position(element),
             Scope = scope,
         };
+        context.LaneDepartments = LaneDepartments(element);
         ReadScope(element, scope, process, context);
         foreach (var node in process.NodesById.Values.Where(n => n.Kind == ElementKind.BoundaryEvent))
         {
@@ -151,6 +152,34 @@ public static class BpmnReader
             }
         }
         return process;
+    }
+
+    // Lanes (of the process and its sub-processes, nested through childLaneSet) bound to a department with
+    // os:department: each flow node gets the department of the deepest lane that holds it, a lane without one
+    // inheriting its parent lane's.
+    private static Dictionary<string, string> LaneDepartments(XElement process)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var depths = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var lane in process.Descendants(Bpmn + "lane"))
+        {
+            var enclosing = lane.Ancestors(Bpmn + "lane").ToList();
+            var department = NonEmpty((string?)lane.Attribute(Os + "department"))
+                ?? enclosing.Select(l => NonEmpty((string?)l.Attribute(Os + "department"))).FirstOrDefault(d => d is not null);
+            if (department is null)
+            {
+                continue;
+            }
+            foreach (var reference in lane.Elements(Bpmn + "flowNodeRef").Select(r => NonEmpty(r.Value)).OfType<string>())
+            {
+                if (!depths.TryGetValue(reference, out var depth) || depth <= enclosing.Count)
+                {
+                    depths[reference] = enclosing.Count;
+                    result[reference] = department;
+                }
+            }
+        }
+        return result;
     }
 
     private static void ReadScope(XElement container, FlowScope scope, ProcessModel process, ReadContext context)

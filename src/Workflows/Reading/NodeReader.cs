@@ -33,18 +33,22 @@ public static FlowNode Read(XElement element, ElementKind kind, FlowScope scope,
         ScriptFormat = (string?)element.Attribute("scriptFormat"),
         CalledElement = (string?)element.Attribute("calledElement"),
         Loop = ReadLoop(element),
-        Os = ReadOs(element),
+        Os = WithLaneDepartment(ReadOs(element), kind, id, context),
         Instantiate = string.Equals((string?)element.Attribute("instantiate"), "true", StringComparison.OrdinalIgnoreCase),
     };
-    if (kind == ElementKind.ReceiveTask && element.Attribute("messageRef") is { } receiveRef)
+    if (kind is ElementKind.ReceiveTask or ElementKind.SendTask && element.Attribute("messageRef") is { } messageRef)
     {
         node = CopyWithEvent(node, new EventDefinition
         {
             Trigger = EventTrigger.Message,
             DefinitionType = "messageRef",
-            MessageName = context.MessageName(receiveRef.Value),
+            MessageName = context.MessageName(messageRef.Value),
             CorrelationKey = (string?)element.Attribute(Os + "correlationKey"),
         });
+    }
+    else if (kind == ElementKind.SendTask && (string?)element.Attribute(Os + "correlationKey") is { } sendKey)
+    {
+        node = CopyWithEvent(node, node.Event with { CorrelationKey = sendKey });
     }
     foreach (var mapping in element.Elements(Bpmn + "extensionElements").Elements())
     {
@@ -183,6 +187,12 @@ private static LoopSpec? ReadLoop(XElement element)
     }
     return null;
 }
+
+// A user task without its own os:department takes its lane's.
+private static OsExtensions WithLaneDepartment(OsExtensions os, ElementKind kind, string id, ReadContext context) =>
+    kind == ElementKind.UserTask && os.Department is null && context.LaneDepartments.TryGetValue(id, out var department)
+        ? os with { Department = department }
+        : os;
 
 private static OsExtensions ReadOs(XElement element)
 {

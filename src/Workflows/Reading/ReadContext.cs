@@ -39,6 +39,9 @@ internal sealed class ReadContext
 
     public List<ValidationProblem> Problems { get; } = [];
 
+    /// <summary>For the process being read: the <c>os:department</c> of the nearest lane holding each flow node.</summary>
+    public IReadOnlyDictionary<string, string> LaneDepartments { get; set; } = new Dictionary<string, string>();
+
     public string MessageName(string reference) => _messages.GetValueOrDefault(BpmnReader.LocalRef(reference)) ?? BpmnReader.LocalRef(reference);
 
     public string? ErrorCode(string reference) => _errors.GetValueOrDefault(BpmnReader.LocalRef(reference));

@@ -69,7 +69,12 @@ public static class HeadlessRunner
         var store = new RecordingStore(new InMemoryWorkflowStore());
         // Working-time timers and deadlines count in the default Vietnamese calendar, from the --start instant on.
         var calendars = new SimpleCalendarProvider(WorkingCalendar.VietnamDefault);
-        var engine = new WorkflowEngine(store, new WorkflowEngineOptions { TimeProvider = clock, Calendars = calendars });
+        // Messages thrown by the model's own instances wait for their receiver for the whole run.
+        var origin = clock.Now;
+        var engine = new WorkflowEngine(store, new WorkflowEngineOptions
+        {
+            TimeProvider = clock, Calendars = calendars, MessageTimeToLive = options.MaxTime.AddTo(origin) - origin,
+        });
         var (model, problems) = engine.Validate(content);
         var errors = problems.Where(p => p.Severity == ProblemSeverity.Error).ToList();
         foreach (var warning in problems.Where(p => p.Severity == ProblemSeverity.Warning))
@@ -92,7 +97,7 @@ public static class HeadlessRunner
         }
         await engine.DeployAsync(model.Xml, new DeployOptions { Publish = true }, cancellationToken).ConfigureAwait(false);
 
-        var session = new RunnerSession(engine, calendars, clock, options, process);
+        var session = new RunnerSession(engine, store, calendars, clock, options, process);
         string? instanceId;
         try
         {
@@ -121,24 +126,33 @@ public static class HeadlessRunner
             await output.WriteLineAsync(JournalLine(entry)).ConfigureAwait(false);
         }
         var instance = instanceId is null ? null : await engine.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        var (eventName, exitCode) = instance?.Status switch
+        // The run's top-level instances: the started one and those its messages started (called instances answer
+        // to their call activity, so their outcome is already in their parent's).
+        var roots = new List<InstanceState>();
+        foreach (var rootId in store.InstanceIds)
         {
-            InstanceStatus.Completed => ("instance.completed", ExitCompleted),
-            InstanceStatus.Failed or InstanceStatus.Terminated => ("instance.failed", ExitFailed),
-            _ => ("instance.waiting", ExitWaiting),
-        };
+            if (await engine.GetInstanceAsync(rootId, cancellationToken).ConfigureAwait(false) is { ParentInstanceId: null } root)
+            {
+                roots.Add(root);
+            }
+        }
+        var (eventName, exitCode) = instance is null ? ("instance.waiting", ExitWaiting)
+            : roots.Exists(r => r.Status is InstanceStatus.Failed or InstanceStatus.Terminated) ? ("instance.failed", ExitFailed)
+            : roots.TrueForAll(r => r.Status == InstanceStatus.Completed) ? ("instance.completed", ExitCompleted)
+            : ("instance.waiting", ExitWaiting);
         var summary = new JsonObject
         {
             ["time"] = Instant(clock.Now),
             ["event"] = eventName,
             ["instanceId"] = instance?.Id,
             ["variables"] = Variables(instance),
-            ["incidents"] = new JsonArray((instance?.Incidents ?? []).Select(i => (JsonNode?)new JsonObject
+            ["incidents"] = new JsonArray(roots.SelectMany(r => r.Incidents.Select(i => (JsonNode?)new JsonObject
             {
                 ["elementId"] = i.ElementId,
                 ["kind"] = i.Kind,
                 ["message"] = i.Message,
-            }).ToArray()),
+                ["instanceId"] = r.Id,
+            })).ToArray()),
         };
         await output.WriteLineAsync(summary.ToJsonString(LineOptions)).ConfigureAwait(false);
         return exitCode;
@@ -194,7 +208,8 @@ public static class HeadlessRunner
     }.ToJsonString(LineOptions);
 
     /// <summary>The loop that moves one run: tasks, messages, then the clock.</summary>
-    private sealed class RunnerSession(WorkflowEngine engine, IBusinessCalendarProvider calendars, VirtualClock clock, RunnerOptions options, ProcessModel process)
+    private sealed class RunnerSession(WorkflowEngine engine, RecordingStore store, IBusinessCalendarProvider calendars, VirtualClock clock,
+        RunnerOptions options, ProcessModel process)
     {
         private readonly DateTimeOffset _origin = clock.Now;
         private readonly List<(ScheduledMessage Message, DateTimeOffset Due)> _pending = [];
@@ -208,7 +223,7 @@ public static class HeadlessRunner
             for (var step = 0; step < MaxSteps; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (_instanceId is not null && await engine.GetInstanceAsync(_instanceId, cancellationToken).ConfigureAwait(false) is { IsEnded: true })
+                if (_instanceId is not null && await AllEndedAsync(cancellationToken).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -226,6 +241,19 @@ public static class HeadlessRunner
                 }
             }
             return _instanceId;
+        }
+
+        // Every instance of the run, including those started by a message another one threw (a collaboration's pools).
+        private async Task<bool> AllEndedAsync(CancellationToken cancellationToken)
+        {
+            foreach (var id in store.InstanceIds.ToList())
+            {
+                if (await engine.GetInstanceAsync(id, cancellationToken).ConfigureAwait(false) is { IsEnded: false })
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private async Task StartAsync(CancellationToken cancellationToken)
@@ -278,7 +306,7 @@ public static class HeadlessRunner
             {
                 var starts = _instanceId is null && StartsProcess(pending.Message.Name);
                 var result = await engine.CorrelateMessageAsync(pending.Message.Name, pending.Message.CorrelationKey,
-                    starts ? options.Variables : null, allowStart: starts, cancellationToken).ConfigureAwait(false);
+                    starts ? options.Variables : null, allowStart: starts, keepUnmatched: false, cancellationToken).ConfigureAwait(false);
                 if (result.Correlated)
                 {
                     _pending.Remove(pending);

@@ -150,7 +150,8 @@ public static class BpmnValidator
         }
         switch (node.Kind)
         {
-            case ElementKind.ServiceTask or ElementKind.SendTask or ElementKind.BusinessRuleTask:
+            // A send task without handler still sends its message to the engine's own correlation.
+            case ElementKind.ServiceTask or ElementKind.BusinessRuleTask:
                 if (node.Os.Handler is null)
                 {
                     problems.Add(ProblemCodes.Warning(ProblemCodes.MissingHandler, node,

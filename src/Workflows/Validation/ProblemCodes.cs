@@ -35,7 +35,7 @@ public static class ProblemCodes
     public const string InvalidBoundary = "OS2012";
     /// <summary>A call activity without <c>calledElement</c>.</summary>
     public const string CallWithoutTarget = "OS2013";
-    /// <summary>A service or send task without <c>os:handler</c>; it passes through.</summary>
+    /// <summary>A service or business rule task without <c>os:handler</c>; it passes through.</summary>
     public const string MissingHandler = "OS2014";
     /// <summary>A link throw event without a matching link catch event.</summary>
     public const string UnmatchedLink = "OS2015";

@@ -3,8 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Host.Tests.Identity;
 using OneStop.Host.Tests.Infrastructure;
+using OneStop.Workflows;
 
 namespace OneStop.Host.Tests.ProcessDesign;
 
@@ -69,6 +71,24 @@ public sealed partial class ProcessDesignApiTests(OneStopApp app) : IClassFixtur
         Assert.Equal("Published", version.GetProperty("status").GetString());
         Assert.Equal("designer", version.GetProperty("publishedBy").GetString());
         Assert.Equal("designer", version.GetProperty("deployedBy").GetString());
+    }
+
+    [Fact]
+    public async Task A_retired_version_starts_no_new_instance_and_says_so()
+    {
+        using var http = await SessionAsync("designer");
+        await CreateAsync(http, "retired_flow", "Starter");
+        await http.PostAsJsonAsync(Uri($"{Flows}/retired_flow/publish"), new { revision = 1 });
+
+        var retired = await http.PostAsync(Uri($"{Flows}/retired_flow/versions/1/retire"), null);
+        var missing = await http.PostAsync(Uri($"{Flows}/retired_flow/versions/9/retire"), null);
+        var versions = await http.GetFromJsonAsync<JsonElement>(Uri($"{Flows}/retired_flow/versions"));
+
+        Assert.Equal(HttpStatusCode.NoContent, retired.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("Retired", Assert.Single(versions.EnumerateArray()).GetProperty("status").GetString());
+        var engine = app.Services.GetRequiredService<WorkflowEngine>();
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => engine.StartAsync(new StartInstanceRequest { Key = "retired_flow" }));
     }
 
     [Fact]

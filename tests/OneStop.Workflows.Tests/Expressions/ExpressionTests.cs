@@ -22,6 +22,25 @@ public sealed class ExpressionTests
     public void Conditions_see_json_variables(string expression, bool expected) =>
         Assert.Equal(expected, _evaluator.EvaluateCondition(expression, Vars("""{"amount":150,"kind":"A","applicant":{"age":30},"tags":["urgent"]}""")));
 
+    // Conditions written for JUEL (Camunda 7, Flowable) and FEEL (Camunda 8) that are simple comparisons.
+    [Theory]
+    [InlineData("${amount > 100}", true)]
+    [InlineData("#{amount > 100}", true)]
+    [InlineData("${!approved}", true)]
+    [InlineData("${kind == 'A' && amount >= 150}", true)]
+    [InlineData("${amount gt 100 and kind eq 'A'}", true)]
+    [InlineData("${amount lt 100 or not (kind ne 'A')}", true)]
+    [InlineData("${amount le 149}", false)]
+    [InlineData("${empty missing}", true)]
+    [InlineData("${not empty kind}", true)]
+    [InlineData("= amount > 100 and kind = \"A\"", true)]
+    [InlineData("amount > 100 and kind != \"B\"", true)]
+    public void Juel_and_feel_comparisons_evaluate(string expression, bool expected)
+    {
+        Assert.Null(ExpressionEvaluator.SyntaxError(expression));
+        Assert.Equal(expected, _evaluator.EvaluateCondition(expression, Vars("""{"amount":150,"kind":"A","approved":false}""")));
+    }
+
     [Fact]
     public void Scripts_return_only_the_variables_they_changed()
     {

@@ -56,6 +56,8 @@ public static class ProcessDesignApi
             .WithSummary("Versions of a flow: status, content hash, who deployed and published them when");
         flows.MapGet("/{key}/versions/{version:int}", GetVersionAsync).WithName("GetProcessVersion").ProducesProblem(404)
             .WithSummary("One version's XML (read-only)");
+        flows.MapPost("/{key}/versions/{version:int}/retire", RetireAsync).WithName("RetireProcessVersion").ProducesProblem(404)
+            .WithSummary("Retires a version: it starts no new instances; running instances finish on it");
         flows.MapGet("/{key}/export", ExportAsync).WithName("ExportProcessDefinition").ProducesProblem(404)
             .WithSummary("Downloads the draft, or ?version=n, as a .bpmn file");
 
@@ -270,6 +272,18 @@ public static class ProcessDesignApi
         return TypedResults.Ok(versions.OrderByDescending(v => v.Version)
             .Select(v => new VersionSummary(v.Version, v.Status.ToString(), v.ContentHash, v.DeployedAt, v.DeployedBy, v.PublishedAt, v.PublishedBy))
             .ToList());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RetireAsync(
+        string key, int version, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        if ((await engine.GetDefinitionVersionsAsync(key, cancellationToken)).All(v => v.Version != version))
+        {
+            return TypedResults.Problem(VersionNotFound(key, version));
+        }
+
+        await engine.RetireAsync(key, version, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<VersionResponse>, ProblemHttpResult>> GetVersionAsync(

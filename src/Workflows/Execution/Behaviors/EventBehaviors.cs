@@ -91,7 +91,13 @@ internal sealed class CatchEventBehavior : IElementBehavior
     }
 }
 
-/// <summary>Sending a message (send task, message throw and end events): runs the optional handler and journals it.</summary>
+/// <summary>
+/// Sending a message (send task, message throw and end events): runs the optional handler, journals
+/// <c>message.sent</c> and asks the engine to correlate the message once this command has committed — to a waiting
+/// subscription of any instance, else a message start event, else the buffer. The message name comes from
+/// <c>messageRef</c> (else the element name), the key from <c>os:correlationKey</c>, the variables it carries from
+/// <c>os:in</c> mappings (none without them).
+/// </summary>
 internal static class MessageSending
 {
     /// <summary>Returns false when the handler failed (incident or BPMN error already handled).</summary>
@@ -101,7 +107,17 @@ internal static class MessageSending
         {
             return false;
         }
-        run.Record(JournalEvents.MessageSent, node, token, new JsonObject { ["messageName"] = node.Event.MessageName ?? node.Name ?? node.Id });
+        var name = node.Event.MessageName ?? node.Name ?? node.Id;
+        var visible = run.VariablesFor(token.ScopeId);
+        var key = node.Event.CorrelationKey is { } expression ? run.Services.Evaluator.EvaluateString(expression, visible) : null;
+        var payload = VariableMappings.Apply(run, node.InMappings, visible);
+        var data = new JsonObject { ["messageName"] = name };
+        if (key is not null)
+        {
+            data["correlationKey"] = key;
+        }
+        run.Record(JournalEvents.MessageSent, node, token, data);
+        run.Effects.Add(new SendMessage(run.Instance.Id, name, key, payload));
         return true;
     }
 }
