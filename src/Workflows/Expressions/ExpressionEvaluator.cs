@@ -41,31 +41,45 @@ public sealed class ExpressionEvaluator
     public ExpressionEvaluator(ExpressionLimits? limits = null) => _limits = limits ?? ExpressionLimits.Default;
 
     /// <summary>
-    /// Strips the wrappers other tools put around expressions: <c>${…}</c>, <c>#{…}</c>, <c>{{…}}</c> and a leading <c>=</c>.
+    /// Strips the wrappers other tools put around expressions: <c>${…}</c>, <c>#{…}</c>, <c>{{…}}</c> and a leading
+    /// <c>=</c>. A JUEL expression (<c>${…}</c>, <c>#{…}</c>) also has its word operators (<c>and or not gt lt ge le eq
+    /// ne div mod empty</c>) turned into Scriban's; a FEEL expression (leading <c>=</c>) its <c>and or not</c> and its
+    /// single <c>=</c> comparison. String literals are left alone.
     /// </summary>
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var (dialect, body) = Unwrap(text);
+        return dialect is { } d ? ForeignExpressions.Translate(body, d) : body;
+    }
+
+    // The expression inside its wrapper, and the dialect the wrapper announces (null: Scriban).
+    private static (ForeignExpressions.Dialect? Dialect, string Body) Unwrap(string text)
+    {
         var t = text.Trim();
         if ((t.StartsWith("${", StringComparison.Ordinal) || t.StartsWith("#{", StringComparison.Ordinal)) && t.EndsWith('}'))
         {
-            t = t[2..^1].Trim();
+            return (ForeignExpressions.Dialect.Juel, t[2..^1].Trim());
         }
-        else if (t.StartsWith("{{", StringComparison.Ordinal) && t.EndsWith("}}", StringComparison.Ordinal))
+        if (t.StartsWith("{{", StringComparison.Ordinal) && t.EndsWith("}}", StringComparison.Ordinal))
         {
-            t = t[2..^2].Trim();
+            return (null, t[2..^2].Trim());
         }
-        else if (t.StartsWith('=') && !t.StartsWith("==", StringComparison.Ordinal))
+        if (t.StartsWith('=') && !t.StartsWith("==", StringComparison.Ordinal))
         {
-            t = t[1..].Trim();
+            return (ForeignExpressions.Dialect.Feel, t[1..].Trim());
         }
-        return t;
+        return (null, t);
     }
 
     /// <summary>Checks that an expression or script parses; returns the parser message otherwise.</summary>
     public static string? SyntaxError(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (Unwrap(text) is ({ } dialect, var body) && ForeignExpressions.Unsupported(body, dialect) is { } reason)
+        {
+            return $"{reason}; write the condition in Scriban.";
+        }
         var template = Template.Parse(Normalize(text), lexerOptions: ScriptOnly)!;
         return template.HasErrors ? string.Join("; ", template.Messages.Select(m => m.Message)) : null;
     }

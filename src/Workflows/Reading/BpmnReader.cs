@@ -238,15 +238,24 @@ public static class BpmnReader
     {
         var id = (string?)element.Attribute("id") ?? $"flow_{scope.Flows.Count + 1}";
         var condition = element.Element(Bpmn + "conditionExpression");
+        var text = NonEmpty(condition?.Value);
+        var language = NonEmpty((string?)condition?.Attribute("language"));
         var flow = new SequenceFlow
         {
             Id = id,
             Name = (string?)element.Attribute("name"),
             SourceId = (string?)element.Attribute("sourceRef") ?? string.Empty,
             TargetId = (string?)element.Attribute("targetRef") ?? string.Empty,
-            Condition = condition is null || string.IsNullOrWhiteSpace(condition.Value) ? null : condition.Value.Trim(),
+            // A FEEL condition is read as Camunda 8 writes it, with a leading '=' (see ExpressionEvaluator.Normalize).
+            Condition = text is not null && IsFeel(language) && !text.StartsWith('=') ? "= " + text : text,
             Position = Position(element),
         };
+        if (text is not null && language is not null && ScriptLanguages.Any(l => language.Contains(l, StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Problems.Add(ProblemCodes.Make(ProblemCodes.UnsupportedExpressionLanguage, ProblemSeverity.Error, id, Position(condition),
+                $"Ngôn ngữ biểu thức '{language}' không được hỗ trợ; hãy viết điều kiện bằng Scriban.",
+                $"Expression language '{language}' is not supported; write the condition in Scriban."));
+        }
         if (!process.FlowsById.TryAdd(id, flow))
         {
             context.Problems.Add(ProblemCodes.Make(ProblemCodes.DuplicateId, ProblemSeverity.Error, id, flow.Position,
@@ -255,6 +264,12 @@ public static class BpmnReader
         }
         scope.Flows.Add(flow);
     }
+
+    // Condition languages that are programs, not expressions: refused (OS2023). XPath, JUEL, FEEL and Scriban
+    // conditions are read as Scriban (simple comparisons carry over; see ForeignExpressions).
+    private static readonly string[] ScriptLanguages = ["javascript", "ecmascript", "groovy", "python", "ruby", "nashorn", "graal"];
+
+    private static bool IsFeel(string? language) => language is not null && language.Contains("feel", StringComparison.OrdinalIgnoreCase);
 
     private static ElementKind? KindOf(string local) => local switch
     {

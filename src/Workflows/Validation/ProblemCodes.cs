@@ -53,6 +53,8 @@ public static class ProblemCodes
     public const string MessageWithoutName = "OS2021";
     /// <summary>A process marked not executable (warning; it still runs).</summary>
     public const string NotExecutable = "OS2022";
+    /// <summary>A condition in a language the engine does not evaluate (JavaScript, Groovy, Python…).</summary>
+    public const string UnsupportedExpressionLanguage = "OS2023";
 
     internal static ValidationProblem Make(string code, ProblemSeverity severity, string? elementId, SourcePosition at, string vi, string en)
         => new(code, severity, elementId, at.Line, at.Column, vi, en);

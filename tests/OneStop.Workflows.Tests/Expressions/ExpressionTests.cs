@@ -34,7 +34,8 @@ public sealed class ExpressionTests
     [InlineData("${empty missing}", true)]
     [InlineData("${not empty kind}", true)]
     [InlineData("= amount > 100 and kind = \"A\"", true)]
-    [InlineData("amount > 100 and kind != \"B\"", true)]
+    [InlineData("= not(amount < 100) or kind = \"B\"", true)]
+    [InlineData("${note == 'a and b'}", false)]
     public void Juel_and_feel_comparisons_evaluate(string expression, bool expected)
     {
         Assert.Null(ExpressionEvaluator.SyntaxError(expression));
