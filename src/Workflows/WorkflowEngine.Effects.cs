@@ -15,7 +15,7 @@ public sealed partial class WorkflowEngine
         {
             await ApplyAsync(effect, cancellationToken).ConfigureAwait(false);
         }
-        await DeliverBufferedMessagesAsync(run.Instance, cancellationToken).ConfigureAwait(false);
+        await DeliverBufferedMessagesAsync(run.Instance, reload: run.Effects.Count > 0, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ApplyAsync(EngineEffect effect, CancellationToken cancellationToken)

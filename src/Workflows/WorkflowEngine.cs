@@ -184,10 +184,17 @@ public sealed partial class WorkflowEngine
             return (true, run);
         }, cancellationToken);
 
-    // A subscription created by this command may take a message that arrived before it.
-    private async Task DeliverBufferedMessagesAsync(InstanceState instance, CancellationToken cancellationToken)
+    // A subscription created by this command may take a message that arrived before it. The caller passes the state
+    // it saved; effects applied since may have changed the instance (a message it sent to itself), so it is then read
+    // again, and a message that still finds no subscription goes back to the buffer.
+    private async Task DeliverBufferedMessagesAsync(InstanceState saved, bool reload, CancellationToken cancellationToken)
     {
-        if (_options.MessageTimeToLive <= TimeSpan.Zero || instance.IsEnded)
+        if (_options.MessageTimeToLive <= TimeSpan.Zero)
+        {
+            return;
+        }
+        var instance = reload ? await _store.LoadInstanceAsync(saved.Id, cancellationToken).ConfigureAwait(false) : saved;
+        if (instance is null || instance.IsEnded)
         {
             return;
         }
@@ -199,7 +206,10 @@ public sealed partial class WorkflowEngine
             {
                 continue;
             }
-            await DeliverAsync(instance.Id, subscription.Id, message.Variables, cancellationToken).ConfigureAwait(false);
+            if (!await DeliverAsync(instance.Id, subscription.Id, message.Variables, cancellationToken).ConfigureAwait(false))
+            {
+                await _store.BufferMessageAsync(message, cancellationToken).ConfigureAwait(false);
+            }
             return;
         }
     }

@@ -34,7 +34,8 @@ internal sealed class TestEngine
 {
     public static readonly DateTimeOffset Origin = new(2026, 1, 5, 8, 0, 0, TimeSpan.FromHours(7));
 
-    public TestEngine(Action<ServiceHandlerRegistry>? handlers = null, IBusinessCalendarProvider? calendars = null, int conflictRetries = 5)
+    public TestEngine(Action<ServiceHandlerRegistry>? handlers = null, IBusinessCalendarProvider? calendars = null, int conflictRetries = 5,
+        TimeSpan? messageTimeToLive = null)
     {
         var registry = ServiceHandlerRegistry.CreateDefault();
         handlers?.Invoke(registry);
@@ -46,6 +47,7 @@ internal sealed class TestEngine
             Calendars = calendars ?? SimpleCalendarProvider.WallClock,
             ConflictRetries = conflictRetries,
             ConflictRetryDelay = TimeSpan.FromMilliseconds(1),
+            MessageTimeToLive = messageTimeToLive ?? TimeSpan.Zero,
         });
     }
 
@@ -129,8 +131,12 @@ internal sealed class InterceptingStore(IWorkflowStore inner) : IWorkflowStore
         return instance;
     }
 
+    /// <summary>The ids of every instance saved so far (e.g. to find a called instance).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, bool> SavedInstances { get; } = new(StringComparer.Ordinal);
+
     public Task SaveInstanceAsync(InstanceState instance, long expectedRowVersion, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken)
     {
+        SavedInstances.TryAdd(instance.Id, true);
         Interlocked.Increment(ref _saves);
         if (Interlocked.Decrement(ref _conflictsToRaise) >= 0)
         {

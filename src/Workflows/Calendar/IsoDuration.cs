@@ -10,14 +10,18 @@ namespace OneStop.Workflows.Calendar;
 public readonly partial record struct IsoDuration(decimal Years, decimal Months, decimal Days, decimal Hours, decimal Minutes, decimal Seconds)
 {
     [GeneratedRegex(@"^P(?!$)(?:(?<y>\d+(?:[.,]\d+)?)Y)?(?:(?<mo>\d+(?:[.,]\d+)?)M)?(?:(?<w>\d+(?:[.,]\d+)?)W)?(?:(?<d>\d+(?:[.,]\d+)?)D)?(?:T(?=\d)(?:(?<h>\d+(?:[.,]\d+)?)H)?(?:(?<mi>\d+(?:[.,]\d+)?)M)?(?:(?<s>\d+(?:[.,]\d+)?)S)?)?$",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 2_000)]
     private static partial Regex Pattern();
+
+    private const int MaxLength = 100;
 
     /// <summary>Parses a duration; returns false when the text is not an ISO 8601 duration.</summary>
     public static bool TryParse(string? text, out IsoDuration duration)
     {
         duration = default;
-        if (string.IsNullOrWhiteSpace(text))
+        // The pattern is linear; the length cap and the generous timeout only guard against abuse, and a loaded
+        // machine must not turn a valid duration into a timeout.
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
         {
             return false;
         }

@@ -33,4 +33,4 @@ internal sealed record CancelCalledInstance(string ChildInstanceId) : EngineEffe
 internal sealed record CalledInstanceEscalated(string ParentInstanceId, string ParentTokenId, string ChildInstanceId, string? Code) : EngineEffect;
 
 /// <summary>A message throw (send task, message throw or end event) sends its message to the engine's own correlation.</summary>
-internal sealed record SendMessage(string SenderInstanceId, string MessageName, string? CorrelationKey, Dictionary<string, JsonNode?> Variables) : EngineEffect;
+internal sealed record SendMessage(string MessageName, string? CorrelationKey, Dictionary<string, JsonNode?> Variables) : EngineEffect;

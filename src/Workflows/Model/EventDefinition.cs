@@ -18,7 +18,7 @@ public sealed record EventDefinition
     /// <summary>Whether the message name was taken from the element name because <c>messageRef</c> is missing.</summary>
     public bool MessageNameFromElement { get; init; }
 
-    /// <summary>Correlation key expression for a message catch (<c>os:correlationKey</c>).</summary>
+    /// <summary>Correlation key expression of a message catch or throw (<c>os:correlationKey</c>).</summary>
     public string? CorrelationKey { get; init; }
 
     /// <summary>Timer kind.</summary>
@@ -74,7 +74,10 @@ public sealed record OsExtensions
     /// <summary>No extensions.</summary>
     public static readonly OsExtensions Empty = new();
 
-    /// <summary><c>os:department</c>: candidate department code.</summary>
+    /// <summary>
+    /// <c>os:department</c>: candidate department code. A user task without its own takes the <c>os:department</c> of
+    /// the nearest lane that holds it (a nested lane without one inherits its parent lane's).
+    /// </summary>
     public string? Department { get; init; }
 
     /// <summary><c>os:role</c>: candidate role.</summary>

@@ -65,7 +65,7 @@ public sealed class FlowNode
     /// <summary>Process key called by a call activity.</summary>
     public string? CalledElement { get; init; }
 
-    /// <summary>Input mappings of a call activity (parent to child).</summary>
+    /// <summary>Input mappings of a call activity (parent to child); on a message throw, the variables the message carries.</summary>
     public List<VariableMapping> InMappings { get; } = [];
 
     /// <summary>Output mappings of a call activity (child to parent).</summary>

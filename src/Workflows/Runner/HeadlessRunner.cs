@@ -57,7 +57,7 @@ public static class HeadlessRunner
         byte[] content;
         try
         {
-            content = await File.ReadAllBytesAsync(options.File, cancellationToken).ConfigureAwait(false);
+            content = await File.ReadAllBytesAsync(ResolveFile(options.File), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -81,7 +81,7 @@ public static class HeadlessRunner
         {
             await error.WriteLineAsync(ProblemLine(warning)).ConfigureAwait(false);
         }
-        var process = model is null ? null : options.ProcessId is { } id ? model.FindProcess(id) : model.DefaultProcess;
+        var process = model is null ? null : options.ProcessId is { } id ? model.FindProcess(id) : FirstStartable(model, options);
         if (model is not null && options.ProcessId is not null && process is null)
         {
             await error.WriteLineAsync($"bpmn run: the file has no process '{options.ProcessId}'.").ConfigureAwait(false);
@@ -156,6 +156,32 @@ public static class HeadlessRunner
         };
         await output.WriteLineAsync(summary.ToJsonString(LineOptions)).ConfigureAwait(false);
         return exitCode;
+    }
+
+    // `dotnet run --project src/Host` runs the Host in its project folder, so a relative FILE is also looked up from
+    // where the command was typed (the shell's PWD).
+    private static string ResolveFile(string file)
+    {
+        if (Path.IsPathRooted(file) || File.Exists(file) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } shell)
+        {
+            return file;
+        }
+        var fromShell = Path.Combine(shell, file);
+        return File.Exists(fromShell) ? fromShell : file;
+    }
+
+    // The first executable process, unless nothing can start it (only message starts and no --message for them) while
+    // another pool has a none start event: in a collaboration the pool that begins is not always written first.
+    private static ProcessModel? FirstStartable(BpmnModel model, RunnerOptions options)
+    {
+        var first = model.DefaultProcess;
+        bool CanStart(ProcessModel p) => p.Scope.StartEvents.Any(s => s.Event.Trigger is EventTrigger.None or EventTrigger.Timer
+            || (s.Event.Trigger == EventTrigger.Message && options.Messages.Exists(m => m.Name == s.Event.MessageName)));
+        if (first is null || CanStart(first))
+        {
+            return first;
+        }
+        return model.Processes.Where(p => p.IsExecutable).FirstOrDefault(p => p.Scope.StartEvents.Any(s => s.Event.Trigger == EventTrigger.None)) ?? first;
     }
 
     private static JsonObject Variables(InstanceState? instance)

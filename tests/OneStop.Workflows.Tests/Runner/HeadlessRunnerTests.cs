@@ -143,6 +143,65 @@ public sealed class HeadlessRunnerTests
     }
 
     [Fact]
+    public async Task A_collaboration_runs_the_pool_its_message_starts_and_prints_both_journals_in_commit_order()
+    {
+        var (code, lines, _) = await Run(TestPaths.Bpmn("collaboration.bpmn"), "--var", "dossier=\"HS-1\"", "--start", "2026-01-05T08:00:00+07:00");
+
+        Assert.Equal(0, code);
+        Expect.Sequence(
+        [
+            "element.entered citizen", "element.entered start", "element.completed start",
+            "element.entered submit", "message.sent submit", "element.completed submit", "element.entered result",
+            "element.entered office", "element.entered received", "message.correlated received", "element.completed received",
+            "element.entered check", "task.created check",
+            "task.completed check", "element.completed check", "element.entered answer", "message.sent answer", "element.completed answer",
+            "element.completed office",
+            "message.correlated result", "element.completed result", "element.entered end", "element.completed end", "element.completed citizen",
+            "instance.completed",
+        ], Events(lines));
+        var citizen = (string?)lines[0]["instanceId"];
+        var office = (string?)lines.First(l => (string?)l["elementId"] == "office")["instanceId"];
+        Assert.NotEqual(citizen, office);
+        Assert.Equal(citizen, (string?)lines[^1]["instanceId"]);
+        var task = lines.Single(l => (string?)l["event"] == "task.created");
+        Assert.Equal((office, "MC"), ((string?)task["instanceId"], (string?)task["department"]));
+        var correlated = lines.Where(l => (string?)l["event"] == "message.correlated").Select(l => $"{l["messageName"]}:{l["correlationKey"]}").ToArray();
+        Expect.Sequence(["apply:HS-1", "result:HS-1"], correlated);
+    }
+
+    [Fact]
+    public async Task A_collaboration_starts_with_the_pool_that_has_a_none_start_even_when_it_is_written_second()
+    {
+        var dir = Directory.CreateTempSubdirectory("onestop-runner-");
+        try
+        {
+            var xml = await File.ReadAllTextAsync(TestPaths.Bpmn("collaboration.bpmn"));
+            var citizen = xml[xml.IndexOf("<process id=\"citizen\"", StringComparison.Ordinal)..(xml.IndexOf("</process>", StringComparison.Ordinal) + 10)];
+            var file = Path.Combine(dir.FullName, "office-first.bpmn");
+            await File.WriteAllTextAsync(file, xml.Replace(citizen, "", StringComparison.Ordinal).Replace("</definitions>", citizen + "\n</definitions>", StringComparison.Ordinal));
+
+            var (code, lines, _) = await Run(file, "--var", "dossier=\"HS-1\"");
+
+            Assert.Equal(0, code);
+            Assert.Equal(("element.entered", "citizen"), ((string?)lines[0]["event"], (string?)lines[0]["elementId"]));
+            Assert.Contains(lines, l => (string?)l["event"] == "element.completed" && (string?)l["elementId"] == "office");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_collaboration_whose_started_pool_still_waits_exits_waiting()
+    {
+        var (code, lines, _) = await Run(TestPaths.Bpmn("collaboration.bpmn"), "--var", "dossier=\"HS-1\"", "--no-auto-complete");
+
+        Assert.Equal(2, code);
+        Assert.Equal(("instance.waiting", "task.created"), ((string?)lines[^1]["event"], (string?)lines[^2]["event"]));
+    }
+
+    [Fact]
     public async Task Incident_fails_with_exit_code_3_and_lists_it()
     {
         var (code, lines, _) = await Run(TestPaths.Bpmn("exclusive-nomatch.bpmn"), "--var", "amount=1");

@@ -55,7 +55,7 @@ public sealed class ValidationTests
     {
         foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Bpmn"), "*.bpmn").Where(f => !f.EndsWith("invalid.bpmn", StringComparison.Ordinal)))
         {
-            var errors = Problems(Path.GetFileName(file), key => key is "fee" or "check" or "log").Where(p => p.Severity == ProblemSeverity.Error);
+            var errors = Problems(Path.GetFileName(file), key => key is "fee" or "check" or "log" or "stamp").Where(p => p.Severity == ProblemSeverity.Error);
             Assert.True(!errors.Any(), file + ": " + string.Join("; ", errors));
         }
     }
@@ -79,5 +79,51 @@ public sealed class ValidationTests
             """);
         var problem = Assert.Single(BpmnValidator.Validate(read.Model!, _ => true));
         Assert.Equal((ProblemCodes.MissingHandler, ProblemSeverity.Warning), (problem.Code, problem.Severity));
+    }
+
+    private static List<ValidationProblem> ProblemsOf(string processBody)
+    {
+        var read = BpmnReader.Read($"""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d">
+            <process id="p" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f0" sourceRef="s" targetRef="gw"/>
+            <exclusiveGateway id="gw" default="fDefault"/><sequenceFlow id="fDefault" sourceRef="gw" targetRef="e"/>
+            {processBody}<endEvent id="e"/></process></definitions>
+            """);
+        var problems = new List<ValidationProblem>(read.Problems);
+        problems.AddRange(BpmnValidator.Validate(read.Model!, _ => true));
+        return problems;
+    }
+
+    [Theory]
+    [InlineData("<conditionExpression language=\"juel\">${amount gt 5 and not empty kind}</conditionExpression>", null)]
+    [InlineData("<conditionExpression>#{approved == true}</conditionExpression>", null)]
+    [InlineData("<conditionExpression language=\"http://www.omg.org/spec/FEEL/20140401\">x = 5 or not(y)</conditionExpression>", null)]
+    [InlineData("<conditionExpression xsi:type=\"tFormalExpression\" language=\"http://www.w3.org/1999/XPath\">true</conditionExpression>", null)]
+    [InlineData("<conditionExpression language=\"javascript\">x &gt; 5</conditionExpression>", ProblemCodes.UnsupportedExpressionLanguage)]
+    [InlineData("<conditionExpression language=\"groovy\">x &gt; 5</conditionExpression>", ProblemCodes.UnsupportedExpressionLanguage)]
+    [InlineData("<conditionExpression>= some r in risks satisfies r = \"red\"</conditionExpression>", ProblemCodes.ExpressionSyntax)]
+    [InlineData("<conditionExpression language=\"FEEL\">Vacation Approval = \"Approved\"</conditionExpression>", ProblemCodes.ExpressionSyntax)]
+    public void Juel_feel_and_xpath_conditions_are_read_and_script_languages_are_refused(string condition, string? code)
+    {
+        var problems = ProblemsOf($"""<sequenceFlow id="fc" sourceRef="gw" targetRef="e">{condition}</sequenceFlow>""");
+        Assert.Equal(code is null ? [] : [$"{code} Error fc"],
+            problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => $"{p.Code} {p.Severity} {p.ElementId}").ToArray());
+    }
+
+    [Theory]
+    [InlineData("R3/2026-01-01T00:00:00Z/PT1H", null)]
+    [InlineData("R/2026-01-01T08:00:00+07:00/P1D", null)]
+    [InlineData("R3/PT1H/2026-01-01T00:00:00Z", ProblemCodes.InvalidDuration)] // period then end: refused
+    [InlineData("0 0 9 * * ?", ProblemCodes.InvalidDuration)]                 // cron: refused
+    public void Time_cycles_with_a_start_instant_are_accepted(string cycle, string? code)
+    {
+        var problems = ProblemsOf($"""
+            <sequenceFlow id="fc" sourceRef="gw" targetRef="work"><conditionExpression>false</conditionExpression></sequenceFlow>
+            <userTask id="work"/><boundaryEvent id="tick" attachedToRef="work" cancelActivity="false">
+            <timerEventDefinition><timeCycle>{cycle}</timeCycle></timerEventDefinition></boundaryEvent>
+            <sequenceFlow id="fw" sourceRef="work" targetRef="e"/><sequenceFlow id="ft" sourceRef="tick" targetRef="e"/>
+            """);
+        Assert.Equal(code is null ? [] : [$"{code} Error tick"],
+            problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => $"{p.Code} {p.Severity} {p.ElementId}").ToArray());
     }
 }

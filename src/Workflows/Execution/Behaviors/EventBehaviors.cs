@@ -117,7 +117,7 @@ internal static class MessageSending
             data["correlationKey"] = key;
         }
         run.Record(JournalEvents.MessageSent, node, token, data);
-        run.Effects.Add(new SendMessage(run.Instance.Id, name, key, payload));
+        run.Effects.Add(new SendMessage(name, key, payload));
         return true;
     }
 }
