@@ -1,6 +1,7 @@
 using OneStop.Host;
 using OneStop.Host.Cli;
 using OneStop.Host.Engine;
+using OneStop.Host.Features.Dossiers;
 using OneStop.Host.Identity;
 using OneStop.Host.Logging;
 using OneStop.Host.Persistence;
@@ -23,6 +24,7 @@ try
     builder.AddOneStopPersistence();
     builder.AddOneStopIdentity();
     builder.Services.AddOneStopEngine(builder.Configuration);
+    builder.Services.AddDossierCodes();
     builder.Services.AddOneStopSeeding(builder.Configuration);
     builder.AddOneStopWeb();
 

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OneStop.Host.Engine;
 using OneStop.Host.Features.Agencies;
 using OneStop.Host.Features.Calendar;
+using OneStop.Host.Features.Catalogue;
+using OneStop.Host.Features.Dossiers;
 using OneStop.Host.Features.ProcessDesign;
 using OneStop.Host.Identity;
 
@@ -47,6 +49,12 @@ public abstract class OneStopDbContext(DbContextOptions options)
     public DbSet<CalendarSpecialDayRow> CalendarSpecialDays => Set<CalendarSpecialDayRow>();
 
     public DbSet<CalendarHolidayRuleRow> CalendarHolidayRules => Set<CalendarHolidayRuleRow>();
+
+    public DbSet<Field> CatalogueFields => Set<Field>();
+
+    public DbSet<Procedure> CatalogueProcedures => Set<Procedure>();
+
+    public DbSet<DossierSequence> DossierSequences => Set<DossierSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -56,6 +56,8 @@ internal sealed class Seeder(
             {
                 await EnsureUserAsync(user, DemoData.DemoPassword, $"{user.UserName}@onestop.example");
             }
+
+            await Features.Catalogue.CatalogueDemoData.SeedAsync(db, cancellationToken);
         }
 
         await BootstrapAdminAsync();

@@ -8,7 +8,9 @@ using Microsoft.OpenApi;
 using OneStop.Host.Features.Account;
 using OneStop.Host.Features.Agencies;
 using OneStop.Host.Features.Calendar;
+using OneStop.Host.Features.Catalogue;
 using OneStop.Host.Features.Operations;
+using OneStop.Host.Features.Notices;
 using OneStop.Host.Features.ProcessDesign;
 using OneStop.Host.Health;
 using OneStop.Host.Identity;
@@ -89,6 +91,8 @@ public static class WebExtensions
         api.MapProcessDesignApi();
         api.MapCalendarApi();
         api.MapOperationsApi();
+        api.MapCatalogueApi();
+        api.MapNoticesApi();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())

@@ -81,6 +81,19 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CatalogueFields",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogueFields", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -92,6 +105,19 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DossierSequences",
+                columns: table => new
+                {
+                    AgencyCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Last = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierSequences", x => new { x.AgencyCode, x.Date });
                 });
 
             migrationBuilder.CreateTable(
@@ -381,6 +407,50 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CatalogueProcedures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NationalCode = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    LocalCode = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    SearchText = table.Column<string>(type: "nvarchar(1200)", maxLength: 1200, nullable: false),
+                    FieldId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LeadAgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LegalBasis = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    NumberOfSets = table.Column<int>(type: "int", nullable: false),
+                    DurationValue = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: false),
+                    DurationUnit = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DurationSecondStage = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: true),
+                    DurationRemoteArea = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: true),
+                    FeeMode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    OnlineLevel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ResolvedOnTheSpot = table.Column<bool>(type: "bit", nullable: false),
+                    ResultType = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    WorkflowKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ResultTemplateCode = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    SupplementRule = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogueProcedures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CatalogueProcedures_Agencies_LeadAgencyId",
+                        column: x => x.LeadAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CatalogueProcedures_CatalogueFields_FieldId",
+                        column: x => x.FieldId,
+                        principalTable: "CatalogueFields",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
@@ -442,6 +512,80 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                         principalTable: "Departments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogueFeeLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(18,0)", precision: 18, scale: 0, nullable: false),
+                    Basis = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    FirstUnits = table.Column<int>(type: "int", nullable: true),
+                    NextAmount = table.Column<decimal>(type: "decimal(18,0)", precision: 18, scale: 0, nullable: true),
+                    MaxAmount = table.Column<decimal>(type: "decimal(18,0)", precision: 18, scale: 0, nullable: true),
+                    Exemptions = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ProcedureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogueFeeLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CatalogueFeeLines_CatalogueProcedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "CatalogueProcedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogueProcedureCooperatingAgencies",
+                columns: table => new
+                {
+                    ProcedureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogueProcedureCooperatingAgencies", x => new { x.ProcedureId, x.AgencyId });
+                    table.ForeignKey(
+                        name: "FK_CatalogueProcedureCooperatingAgencies_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CatalogueProcedureCooperatingAgencies_CatalogueProcedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "CatalogueProcedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogueRequiredDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Originals = table.Column<int>(type: "int", nullable: false),
+                    CertifiedCopies = table.Column<int>(type: "int", nullable: false),
+                    Photocopies = table.Column<int>(type: "int", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogueRequiredDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CatalogueRequiredDocuments_CatalogueProcedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "CatalogueProcedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -624,6 +768,48 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CatalogueFeeLines_ProcedureId",
+                table: "CatalogueFeeLines",
+                column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogueFields_Code",
+                table: "CatalogueFields",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogueProcedureCooperatingAgencies_AgencyId",
+                table: "CatalogueProcedureCooperatingAgencies",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogueProcedures_FieldId",
+                table: "CatalogueProcedures",
+                column: "FieldId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogueProcedures_LeadAgencyId",
+                table: "CatalogueProcedures",
+                column: "LeadAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogueProcedures_LocalCode",
+                table: "CatalogueProcedures",
+                column: "LocalCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogueProcedures_NationalCode",
+                table: "CatalogueProcedures",
+                column: "NationalCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogueRequiredDocuments_ProcedureId",
+                table: "CatalogueRequiredDocuments",
+                column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Counters_AgencyId",
                 table: "Counters",
                 column: "AgencyId");
@@ -784,10 +970,22 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 name: "CalendarSpecialDays");
 
             migrationBuilder.DropTable(
+                name: "CatalogueFeeLines");
+
+            migrationBuilder.DropTable(
+                name: "CatalogueProcedureCooperatingAgencies");
+
+            migrationBuilder.DropTable(
+                name: "CatalogueRequiredDocuments");
+
+            migrationBuilder.DropTable(
                 name: "Counters");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DossierSequences");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
@@ -829,10 +1027,16 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "CatalogueProcedures");
+
+            migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
                 name: "Departments");
+
+            migrationBuilder.DropTable(
+                name: "CatalogueFields");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OneStop.Host.Identity;
+
+namespace OneStop.Host.Features.Notices;
+
+/// <summary>The notice templates of the manifest, and a preview of each rendered with its sample model.</summary>
+public static class NoticesApi
+{
+    public sealed record NoticeTemplateDto(string Code, string Form, string? FormNumber, string Title, string LegalBasis,
+        DateOnly? EffectiveFrom, DateOnly? EffectiveTo, bool ValidToday);
+
+    public static IEndpointRouteBuilder MapNoticesApi(this IEndpointRouteBuilder api)
+    {
+        // Built here rather than registered in DI: the one mapping line is this feature's whole footprint in the
+        // Host until the dossier feature renders notices too and registers the renderer where it needs it.
+        var environment = api.ServiceProvider.GetRequiredService<IWebHostEnvironment>();
+        var configuration = api.ServiceProvider.GetRequiredService<IConfiguration>();
+        var renderer = new Lazy<NoticeRenderer>(() =>
+            new NoticeRenderer(NoticeLibrary.Load(NoticeLibrary.ResolveFolder(configuration, environment.ContentRootPath))));
+
+        var notices = api.MapGroup("/notices").WithTags("Notices").RequireAuthorization(Policies.Staff);
+        notices.MapGet("/templates", (TimeProvider time) => List(renderer.Value, time))
+            .WithName("ListNoticeTemplates").WithSummary("The notice templates of the manifest: code, form, legal basis, effective dates");
+        notices.MapGet("/templates/{code}/preview", (string code, CancellationToken cancellationToken) => PreviewAsync(renderer.Value, code, cancellationToken))
+            .WithName("PreviewNoticeTemplate").WithSummary("Renders a template with its sample model to printable HTML")
+            .Produces<string>(StatusCodes.Status200OK, "text/html");
+        return api;
+    }
+
+    private static Ok<List<NoticeTemplateDto>> List(NoticeRenderer renderer, TimeProvider time)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(VietnameseText.VietnamOffset).DateTime);
+        return TypedResults.Ok(renderer.Library.Manifest.Templates
+            .Select(t => new NoticeTemplateDto(t.Code, t.Form, t.FormNumber, t.Title, t.LegalBasis, t.EffectiveFrom, t.EffectiveTo, t.IsValidOn(today)))
+            .ToList());
+    }
+
+    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>, ProblemHttpResult>> PreviewAsync(
+        NoticeRenderer renderer, string code, CancellationToken cancellationToken)
+    {
+        // Codes contain a slash (TT01-2018/01); clients send it escaped as %2F, which routing leaves escaped.
+        code = Uri.UnescapeDataString(code);
+        var template = renderer.Library.Find(code);
+        if (template is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "Không có mẫu thông báo này", Detail = $"No notice template {code}.", Status = StatusCodes.Status404NotFound });
+        }
+
+        try
+        {
+            var html = await renderer.RenderAsync(template, renderer.Library.ReadSample(template), source: null, cancellationToken);
+            return TypedResults.Content(html, "text/html; charset=utf-8");
+        }
+        catch (NoticeTemplateException ex)
+        {
+            return TypedResults.Problem(title: "Mẫu thông báo có lỗi", detail: ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["errorId"] = ex.ErrorId,
+                    ["problems"] = ex.Problems.Select(p => new { p.TemplateCode, p.File, p.Line, p.Column, p.Message }).ToList(),
+                });
+        }
+    }
+}
