@@ -52,6 +52,43 @@ public sealed class NoticesApiTests(OneStopApp app) : IClassFixture<OneStopApp>
         Assert.Equal(HttpStatusCode.OK, (await reception.GetAsync(preview)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_broken_template_previews_as_a_problem_with_its_line_and_column_not_a_blank_page()
+    {
+        // A copy of the templates folder where an admin left an `if` without its `end`.
+        var folder = Path.Combine(Path.GetTempPath(), $"onestop-notices-{Guid.NewGuid():N}");
+        CopyFolder(Notices.Folder, folder);
+        File.WriteAllText(Path.Combine(folder, "decision.sbn-html"), "<section class=\"page\">\n{{ common_header }}\n<h1>{{ if decision.kind }}{{ decision.kind }}</h1>\n");
+        try
+        {
+            await using var broken = await OneStopApp.StartAsync(new Dictionary<string, string?> { ["Notices:TemplatesPath"] = folder });
+            using var http = broken.CreateHttpClient().WithBearer((await OidcClient.SignInAsync(broken, "reception")).AccessToken);
+
+            var response = await http.GetAsync(new Uri("/api/notices/templates/decision/preview", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            var problem = (await OidcClient.ReadJsonAsync(response)).GetProperty("problems")[0];
+            Assert.Equal("decision", problem.GetProperty("templateCode").GetString());
+            Assert.Equal("decision.sbn-html", problem.GetProperty("file").GetString());
+            Assert.True(problem.GetProperty("line").GetInt32() >= 3);
+            Assert.True(problem.GetProperty("column").GetInt32() >= 1);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     private async Task<HttpClient> AsAsync(string user) =>
         app.CreateHttpClient().WithBearer((await OidcClient.SignInAsync(app, user)).AccessToken);
 }

@@ -6,7 +6,7 @@ using OneStop.Host.Tests.Infrastructure;
 
 namespace OneStop.Browser.Tests.Notices;
 
-public sealed partial class ReceiptPrintTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class NoticePrintTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task The_receipt_prints_on_A4_one_page_per_copy()
@@ -17,9 +17,6 @@ public sealed partial class ReceiptPrintTests(BrowserFixture browser) : IClassFi
         await page.SetContentAsync(html);
 
         await BrowserFixture.ScreenshotAsync(page, "notice-receipt-01");
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        var heights = await page.EvaluateAsync<string[]>("() => { document.body.style.width = '165mm'; return [...document.querySelectorAll('section.page')[0].children].map(s => s.tagName + '.' + s.className + '=' + Math.round(s.getBoundingClientRect().height * 25.4 / 96)); }");
-        Console.WriteLine("DEBUG heights mm: " + string.Join(", ", heights));
         var pdf = await page.PdfAsync(new PagePdfOptions { Path = Path.Combine(BrowserFixture.Artifacts, "notice-receipt-01.pdf"), PreferCSSPageSize = true, PrintBackground = true });
 
         // Chromium writes one MediaBox per page: A4 is 595 × 842 points.
