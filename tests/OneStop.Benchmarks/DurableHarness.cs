@@ -32,7 +32,8 @@ internal static partial class DurableHarness
             var sqlite = await MeasureAsync("Sqlite", $"Data Source={Path.Combine(folder, "bench.db")}", duration, clients);
             Print("SQLite", sqlite);
 
-            var server = new PostgreSqlServer();
+            // fsync on: commits reach the disk, as in production; pgbench below runs on the same server.
+            var server = new PostgreSqlServer { Durable = true };
             await server.InitializeAsync();
             try
             {

@@ -20,6 +20,9 @@ public sealed partial class PostgreSqlServer
 
     public int Port { get; private set; }
 
+    /// <summary>Flush commits to disk as a production server does. Off for the tests (speed); on for benchmarks.</summary>
+    public bool Durable { get; init; }
+
     /// <summary>The folder of the server's binaries (initdb, pg_ctl, pgbench).</summary>
     public string Binaries => binaries;
 
@@ -40,7 +43,7 @@ public sealed partial class PostgreSqlServer
             ["-D", data, "-A", "trust", "-U", Superuser, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], asRoot);
         await RunAsync(Path.Combine(binaries, "pg_ctl"),
             ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "30",
-             "-o", $"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start"], asRoot);
+             "-o", $"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync={(Durable ? "on" : "off")} -c max_connections=200", "start"], asRoot);
     }
 
     public async Task DisposeAsync()
