@@ -2,6 +2,7 @@ using OneStop.Host;
 using OneStop.Host.Cli;
 using OneStop.Host.Engine;
 using OneStop.Host.Features.Dossiers;
+using OneStop.Host.Features.Notices;
 using OneStop.Host.Identity;
 using OneStop.Host.Logging;
 using OneStop.Host.Persistence;
@@ -25,6 +26,7 @@ try
     builder.AddOneStopIdentity();
     builder.Services.AddOneStopEngine(builder.Configuration);
     builder.Services.AddDossierCodes();
+    builder.Services.AddNotices();
     builder.Services.AddOneStopSeeding(builder.Configuration);
     builder.AddOneStopWeb();
 

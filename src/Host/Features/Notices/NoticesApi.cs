@@ -10,19 +10,20 @@ public static class NoticesApi
     public sealed record NoticeTemplateDto(string Code, string Form, string? FormNumber, string Title, string LegalBasis,
         DateOnly? EffectiveFrom, DateOnly? EffectiveTo, bool ValidToday);
 
+    /// <summary>The notice library (loaded once, on first use) and its renderer, shared by every request.</summary>
+    public static IServiceCollection AddNotices(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new NoticeRenderer(NoticeLibrary.Load(NoticeLibrary.ResolveFolder(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath))));
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapNoticesApi(this IEndpointRouteBuilder api)
     {
-        // Built here rather than registered in DI: the one mapping line is this feature's whole footprint in the
-        // Host until the dossier feature renders notices too and registers the renderer where it needs it.
-        var environment = api.ServiceProvider.GetRequiredService<IWebHostEnvironment>();
-        var configuration = api.ServiceProvider.GetRequiredService<IConfiguration>();
-        var renderer = new Lazy<NoticeRenderer>(() =>
-            new NoticeRenderer(NoticeLibrary.Load(NoticeLibrary.ResolveFolder(configuration, environment.ContentRootPath))));
-
         var notices = api.MapGroup("/notices").WithTags("Notices").RequireAuthorization(Policies.Staff);
-        notices.MapGet("/templates", (TimeProvider time) => List(renderer.Value, time))
+        notices.MapGet("/templates", List)
             .WithName("ListNoticeTemplates").WithSummary("The notice templates of the manifest: code, form, legal basis, effective dates");
-        notices.MapGet("/templates/{code}/preview", (string code, CancellationToken cancellationToken) => PreviewAsync(renderer.Value, code, cancellationToken))
+        notices.MapGet("/templates/{code}/preview", PreviewAsync)
             .WithName("PreviewNoticeTemplate").WithSummary("Renders a template with its sample model to printable HTML")
             .Produces<string>(StatusCodes.Status200OK, "text/html");
         return api;
@@ -37,7 +38,7 @@ public static class NoticesApi
     }
 
     private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>, ProblemHttpResult>> PreviewAsync(
-        NoticeRenderer renderer, string code, CancellationToken cancellationToken)
+        string code, NoticeRenderer renderer, CancellationToken cancellationToken)
     {
         // Codes contain a slash (TT01-2018/01); clients send it escaped as %2F, which routing leaves escaped.
         code = Uri.UnescapeDataString(code);
