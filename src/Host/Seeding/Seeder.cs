@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneStop.Host.Features.Agencies;
 using OneStop.Host.Features.Calendar;
+using OneStop.Host.Features.Catalogue;
 using OneStop.Host.Identity;
 using OneStop.Host.Persistence;
+using OneStop.Workflows;
 
 namespace OneStop.Host.Seeding;
 
@@ -32,6 +34,9 @@ internal sealed class Seeder(
     RoleManager<IdentityRole<Guid>> roles,
     ClientRegistrar clients,
     CalendarService calendars,
+    WorkflowEngine engine,
+    IConfiguration configuration,
+    IHostEnvironment environment,
     IOptions<BootstrapOptions> bootstrap,
     ILogger<Seeder> logger)
 {
@@ -57,7 +62,8 @@ internal sealed class Seeder(
                 await EnsureUserAsync(user, DemoData.DemoPassword, $"{user.UserName}@onestop.example");
             }
 
-            await Features.Catalogue.CatalogueDemoData.SeedAsync(db, cancellationToken);
+            await CatalogueDemoData.SeedAsync(db, cancellationToken);
+            await DemoFlows.DeployAsync(engine, DemoFlows.ResolveFolder(configuration, environment.ContentRootPath), cancellationToken);
         }
 
         await BootstrapAdminAsync();
