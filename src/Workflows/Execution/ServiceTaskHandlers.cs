@@ -85,6 +85,9 @@ public sealed class ServiceHandlerRegistry
     /// <summary>Whether a key is registered.</summary>
     public bool Contains(string key) => _handlers.ContainsKey(key);
 
+    /// <summary>The registered keys, in order, for pickers such as the designer's handler list.</summary>
+    public IReadOnlyList<string> Keys => [.. _handlers.Keys.Order(StringComparer.Ordinal)];
+
     /// <summary>Finds a handler.</summary>
     public bool TryGet(string key, out IServiceTaskHandler handler) => _handlers.TryGetValue(key, out handler!);
 

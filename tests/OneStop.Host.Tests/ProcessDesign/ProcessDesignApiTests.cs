@@ -156,6 +156,11 @@ public sealed partial class ProcessDesignApiTests(OneStopApp app) : IClassFixtur
         var statuses = lookups.GetProperty("statuses").EnumerateArray().ToList();
         Assert.Equal(10, statuses.Count);
         Assert.Equal("2 · Được tiếp nhận", statuses[1].GetProperty("label").GetString());
+        // Notices in force today (the 2025 set), and every handler the engine has registered.
+        var notices = lookups.GetProperty("notices").EnumerateArray().Select(n => n.GetProperty("value").GetString()).ToList();
+        Assert.Contains("TT03-2025/01", notices);
+        Assert.DoesNotContain("TT01-2018/01", notices);
+        Assert.Contains(lookups.GetProperty("handlers").EnumerateArray(), h => h.GetProperty("value").GetString() == "log");
     }
 
     private async Task<HttpClient> SessionAsync(string user)

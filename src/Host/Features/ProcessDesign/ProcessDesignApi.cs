@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Host.Features.Notices;
 using OneStop.Host.Identity;
 using OneStop.Host.Persistence;
 using OneStop.Workflows;
@@ -340,7 +341,8 @@ public static class ProcessDesignApi
         return versions.Count > 0 ? versions[^1].Xml : null;
     }
 
-    private static async Task<Ok<DesignerLookups>> LookupsAsync(OneStopDbContext db, WorkflowEngine engine, CancellationToken cancellationToken)
+    private static async Task<Ok<DesignerLookups>> LookupsAsync(
+        OneStopDbContext db, WorkflowEngine engine, NoticeRenderer notices, TimeProvider time, CancellationToken cancellationToken)
     {
         var departments = await db.Departments.AsNoTracking()
             .Where(d => d.IsActive && d.Agency!.IsActive)
@@ -352,14 +354,14 @@ public static class ProcessDesignApi
         return TypedResults.Ok(new DesignerLookups(
             [.. departments.Select(d => new LookupOption($"{d.Agency}/{d.Code}", $"{d.Name} — {d.AgencyName}"))],
             [.. roles.Where(r => r is not null).OrderBy(r => IndexOfRole(r)).Select(r => new LookupOption(r, r))],
-            [.. KnownHandlers.Where(engine.Handlers.Contains).Select(k => new LookupOption(k, k))],
-            [],
+            [.. engine.Handlers.Keys.Select(k => new LookupOption(k, k))],
+            [.. notices.Library.Manifest.Templates
+                .Where(t => t.IsValidOn(DateOnly.FromDateTime(time.GetUtcNow().ToOffset(VietnameseText.VietnamOffset).DateTime)))
+                .Select(t => new LookupOption(t.Code, $"{t.Code} · {t.Title}"))],
             [.. NationalStatuses.All.Select(s => new LookupOption(s.Code.ToString(CultureInfo.InvariantCulture),
                 english ? $"{s.Code} · {s.Vietnamese} ({s.English})" : $"{s.Code} · {s.Vietnamese}"))]));
     }
 
-    // The registry cannot list its keys yet, so the keys OneStop registers are probed.
-    private static readonly string[] KnownHandlers = ["log", "noop"];
 
     private static int IndexOfRole(string role)
     {
