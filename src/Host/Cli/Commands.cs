@@ -18,6 +18,27 @@ internal static class Commands
             e.Cancel = true;
             cancellation.Cancel();
         };
-        return await OneStop.Workflows.Runner.HeadlessRunner.RunAsync(args[2..], Console.Out, Console.Error, cancellation.Token);
+        string[] runnerArgs = [.. args[2..]];
+        if (runnerArgs.Length > 0)
+        {
+            runnerArgs[0] = FromCallersFolder(runnerArgs[0]);
+        }
+
+        return await OneStop.Workflows.Runner.HeadlessRunner.RunAsync(runnerArgs, Console.Out, Console.Error, cancellation.Token);
+    }
+
+    /// <summary>
+    /// `dotnet run --project src/Host` starts the Host in its project folder, so a relative FILE typed in another
+    /// folder is looked up from there (the shell's PWD) when it is not found here.
+    /// </summary>
+    private static string FromCallersFolder(string file)
+    {
+        if (Path.IsPathRooted(file) || File.Exists(file) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } shell)
+        {
+            return file;
+        }
+
+        var fromShell = Path.Combine(shell, file);
+        return File.Exists(fromShell) ? fromShell : file;
     }
 }

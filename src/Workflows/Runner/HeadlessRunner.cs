@@ -57,7 +57,7 @@ public static class HeadlessRunner
         byte[] content;
         try
         {
-            content = await File.ReadAllBytesAsync(ResolveFile(options.File), cancellationToken).ConfigureAwait(false);
+            content = await File.ReadAllBytesAsync(options.File, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -156,18 +156,6 @@ public static class HeadlessRunner
         };
         await output.WriteLineAsync(summary.ToJsonString(LineOptions)).ConfigureAwait(false);
         return exitCode;
-    }
-
-    // `dotnet run --project src/Host` runs the Host in its project folder, so a relative FILE is also looked up from
-    // where the command was typed (the shell's PWD).
-    private static string ResolveFile(string file)
-    {
-        if (Path.IsPathRooted(file) || File.Exists(file) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } shell)
-        {
-            return file;
-        }
-        var fromShell = Path.Combine(shell, file);
-        return File.Exists(fromShell) ? fromShell : file;
     }
 
     // The first executable process, unless nothing can start it (only message starts and no --message for them) while
