@@ -26,6 +26,17 @@ public class WorkingCalendarTests
     }
 
     [Fact]
+    public void Time_that_runs_out_exactly_at_the_close_is_due_at_the_close_not_the_next_morning()
+    {
+        // Found by the property test (seed 6Kf31CRVPic1): the time up to Thursday 07:00 was already all spent at
+        // Wednesday 17:00, and a deadline says "by the end of Wednesday", not "at the opening on Thursday".
+        var start = Vn(2028, 6, 27, 9, 0);
+        var time = Calendar.WorkingTimeBetween(start, Vn(2028, 6, 29, 7, 0));
+
+        Assert.Equal(Vn(2028, 6, 28, 17, 0), Calendar.AddWorkingTime(start, time));
+    }
+
+    [Fact]
     public void A_deadline_across_Tet_2026_skips_the_whole_break()
     {
         // Thu 12/02 from 09:00 gives 6 hours, Fri 13/02 8; 14–22/02 are off; Mon 23 to Wed 25 give 24, Thu 26 the last 2.
