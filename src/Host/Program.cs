@@ -25,7 +25,7 @@ try
     builder.AddOneStopPersistence();
     builder.AddOneStopIdentity();
     builder.Services.AddOneStopEngine(builder.Configuration);
-    builder.Services.AddDossierCodes();
+    builder.Services.AddDossiers();
     builder.Services.AddNotices();
     builder.Services.AddOneStopSeeding(builder.Configuration);
     builder.AddOneStopWeb();

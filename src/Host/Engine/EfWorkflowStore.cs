@@ -285,6 +285,12 @@ internal sealed partial class EfWorkflowStore(IServiceScopeFactory scopes, JobWa
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // A domain row a hook changed (a dossier) was changed by another command first.
+            instance.RowVersion = expectedRowVersion;
+            throw new ConcurrencyConflictException(Conflict(instance.Id, expectedRowVersion).Message, ex);
+        }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             // A duplicate key here means another command created or changed the same rows first.

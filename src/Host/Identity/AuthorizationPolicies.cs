@@ -29,6 +29,19 @@ public static class Policies
     /// </summary>
     public const string AgencyMember = "agency-member";
 
+    /// <summary>
+    /// Staff working on dossiers (every staff role but the process designer), with a bearer token or their signed-in
+    /// session (the dossier pages call the API from the browser); unsafe session requests need the anti-forgery token.
+    /// Which dossiers each one sees is decided per dossier (see <c>DossierAccess</c>).
+    /// </summary>
+    public const string DossierStaff = "dossier-staff";
+
+    /// <summary>One-stop officers at the counter (and admins), bearer or session.</summary>
+    public const string Reception = "reception";
+
+    /// <summary>Department officers who complete steps: specialists, heads and leaders (and the counter's own steps), bearer or session.</summary>
+    public const string Officer = "officer";
+
     public static IServiceCollection AddOneStopAuthorization(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, AgencyMemberHandler>();
@@ -37,6 +50,10 @@ public static class Policies
             .AddPolicy(Staff, p => Bearer(p).RequireRole(Roles.Staff))
             .AddPolicy(Admin, p => Bearer(p).RequireRole(Roles.Admin))
             .AddPolicy(AgencyMember, p => Bearer(p).RequireRole(Roles.Staff).AddRequirements(new AgencyMemberRequirement()))
+            .AddPolicy(DossierStaff, p => BearerOrSession(p).RequireRole(Roles.Admin, Roles.Reception, Roles.Specialist, Roles.DepartmentHead,
+                Roles.AgencyLeader, Roles.Supervisor))
+            .AddPolicy(Reception, p => BearerOrSession(p).RequireRole(Roles.Admin, Roles.Reception))
+            .AddPolicy(Officer, p => BearerOrSession(p).RequireRole(Roles.Reception, Roles.Specialist, Roles.DepartmentHead, Roles.AgencyLeader))
             .AddPolicy(Designer, p => Bearer(p).AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Admin, Roles.ProcessDesigner));
         return services;
     }
@@ -65,6 +82,9 @@ public static class Policies
 
             return await next(context);
         });
+
+    private static AuthorizationPolicyBuilder BearerOrSession(AuthorizationPolicyBuilder policy) =>
+        Bearer(policy).AddAuthenticationSchemes(IdentityConstants.ApplicationScheme);
 
     private static AuthorizationPolicyBuilder Bearer(AuthorizationPolicyBuilder policy) =>
         policy.AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);

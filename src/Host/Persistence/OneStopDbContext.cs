@@ -8,6 +8,7 @@ using OneStop.Host.Features.Agencies;
 using OneStop.Host.Features.Calendar;
 using OneStop.Host.Features.Catalogue;
 using OneStop.Host.Features.Dossiers;
+using OneStop.Host.Features.Notices;
 using OneStop.Host.Features.ProcessDesign;
 using OneStop.Host.Identity;
 
@@ -55,6 +56,22 @@ public abstract class OneStopDbContext(DbContextOptions options)
     public DbSet<Procedure> CatalogueProcedures => Set<Procedure>();
 
     public DbSet<DossierSequence> DossierSequences => Set<DossierSequence>();
+
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+
+    public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
+
+    public DbSet<SupplementRequest> DossierSupplements => Set<SupplementRequest>();
+
+    public DbSet<Apology> DossierApologies => Set<Apology>();
+
+    public DbSet<IssuedNotice> DossierNotices => Set<IssuedNotice>();
+
+    public DbSet<DossierFile> DossierFiles => Set<DossierFile>();
+
+    public DbSet<TaskClaim> TaskClaims => Set<TaskClaim>();
+
+    public DbSet<NoticeTemplateOverride> NoticeTemplateOverrides => Set<NoticeTemplateOverride>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,6 +23,8 @@ internal static class DemoData
     public const string CentreCode = "000.00.30.H56";
     public const string JusticeCode = "000.00.03.H56";
 
+    public const string PoliceCode = "000.00.60.H56";
+
     private static readonly DepartmentSeed Office = new("VP", "Văn phòng");
 
     public static readonly IReadOnlyList<AgencySeed> Agencies =
@@ -63,7 +65,7 @@ internal static class DemoData
             [new("KD", "Phòng Kinh doanh"), new("KT", "Phòng Kỹ thuật")]),
         new("000.00.51.H56", "Công ty Cổ phần Cấp thoát nước tỉnh", "CTN", AgencyKind.Company,
             [new("KD", "Phòng Kinh doanh")]),
-        new("000.00.60.H56", "Công an tỉnh", "CA", AgencyKind.VerticalAgency,
+        new(PoliceCode, "Công an tỉnh", "CA", AgencyKind.VerticalAgency,
             [new("PC06", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội"), new("PC08", "Phòng Cảnh sát giao thông")]),
         new("000.00.61.H56", "Bảo hiểm xã hội tỉnh", "BHXH", AgencyKind.VerticalAgency,
             [new("TST", "Phòng Thu - Sổ, thẻ"), new("CĐBHXH", "Phòng Chế độ bảo hiểm xã hội")]),
@@ -92,6 +94,10 @@ internal static class DemoData
         new("head", "Phạm Văn Trưởng Phòng", Roles.DepartmentHead, JusticeCode, "HCTP"),
         new("leader", "Hoàng Văn Giám Đốc", Roles.AgencyLeader, JusticeCode, "BGD"),
         new("supervisor", "Đỗ Thị Giám Sát", Roles.Supervisor, "000.00.14.H56", "TCD"),
+        // The cooperating agency of the inter-agency demo flow, and an officer of an uninvolved agency.
+        new("police", "Vũ Văn Công An", Roles.Specialist, PoliceCode, "PC06"),
+        new("police-head", "Bùi Thị Trưởng Phòng", Roles.DepartmentHead, PoliceCode, "PC06"),
+        new("builder", "Đinh Văn Xây Dựng", Roles.Specialist, "000.00.07.H56", "QLHDXD"),
         new("citizen", "Nguyễn Văn Công Dân", Roles.Citizen, null, null),
     ];
 }

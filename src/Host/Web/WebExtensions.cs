@@ -9,6 +9,7 @@ using OneStop.Host.Features.Account;
 using OneStop.Host.Features.Agencies;
 using OneStop.Host.Features.Calendar;
 using OneStop.Host.Features.Catalogue;
+using OneStop.Host.Features.Dossiers;
 using OneStop.Host.Features.Operations;
 using OneStop.Host.Features.Notices;
 using OneStop.Host.Features.ProcessDesign;
@@ -93,6 +94,7 @@ public static class WebExtensions
         api.MapOperationsApi();
         api.MapCatalogueApi();
         api.MapNoticesApi();
+        api.MapDossiersApi();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())

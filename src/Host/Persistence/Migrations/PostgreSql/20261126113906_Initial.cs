@@ -109,6 +109,55 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Dossiers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ProcedureName = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    LeadAgencyCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    CooperatingAgencyCodes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    ApplicantKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ApplicantName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ApplicantPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ApplicantEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ApplicantAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SubmitterKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SubmitterName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SubmitterIdNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    SubmitterPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    SubmitterEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SubmitterAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SubmittedByRepresentative = table.Column<bool>(type: "boolean", nullable: false),
+                    Request = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NumberOfSets = table.Column<int>(type: "integer", nullable: false),
+                    ResultDelivery = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    PreviousStatus = table.Column<int>(type: "integer", nullable: true),
+                    SupplementState = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DeliveryState = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ClockStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RescheduledDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Timeliness = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    WorkflowInstanceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FeeAmount = table.Column<decimal>(type: "numeric(18,0)", precision: 18, scale: 0, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dossiers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DossierSequences",
                 columns: table => new
                 {
@@ -119,6 +168,23 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DossierSequences", x => new { x.AgencyCode, x.Date });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeTemplateOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeTemplateOverrides", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -182,6 +248,19 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProcessDrafts", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskClaims",
+                columns: table => new
+                {
+                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskClaims", x => x.TaskId);
                 });
 
             migrationBuilder.CreateTable(
@@ -447,6 +526,159 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                         name: "FK_CatalogueProcedures_CatalogueFields_FieldId",
                         column: x => x.FieldId,
                         principalTable: "CatalogueFields",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DossierApologies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DraftedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DraftedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    NewDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierApologies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierApologies_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DossierDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Originals = table.Column<int>(type: "integer", nullable: false),
+                    CertifiedCopies = table.Column<int>(type: "integer", nullable: false),
+                    Photocopies = table.Column<int>(type: "integer", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierDocuments_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DossierEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Time = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    FromStatus = table.Column<int>(type: "integer", nullable: true),
+                    ToStatus = table.Column<int>(type: "integer", nullable: true),
+                    Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Step = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Public = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierEvents_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DossierFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierFiles_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DossierNotices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TemplateCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Html = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierNotices_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DossierSupplements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Documents = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReceivedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DueBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierSupplements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierSupplements_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -826,6 +1058,67 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierApologies_DossierId",
+                table: "DossierApologies",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierDocuments_DossierId",
+                table: "DossierDocuments",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierEvents_DossierId_Id",
+                table: "DossierEvents",
+                columns: new[] { "DossierId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierFiles_DossierId",
+                table: "DossierFiles",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierNotices_DossierId",
+                table: "DossierNotices",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_Code",
+                table: "Dossiers",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_LeadAgencyCode_Status",
+                table: "Dossiers",
+                columns: new[] { "LeadAgencyCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ProcedureId",
+                table: "Dossiers",
+                column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ReceivedAt",
+                table: "Dossiers",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_Status_DueAt",
+                table: "Dossiers",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierSupplements_DossierId",
+                table: "DossierSupplements",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeTemplateOverrides_Code_Id",
+                table: "NoticeTemplateOverrides",
+                columns: new[] { "Code", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictApplications_ClientId",
                 table: "OpenIddictApplications",
                 column: "ClientId",
@@ -857,6 +1150,11 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 table: "OpenIddictTokens",
                 column: "ReferenceId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskClaims_UserName",
+                table: "TaskClaims",
+                column: "UserName");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WfBufferedMessages_ExpiresAt",
@@ -980,7 +1278,28 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DossierApologies");
+
+            migrationBuilder.DropTable(
+                name: "DossierDocuments");
+
+            migrationBuilder.DropTable(
+                name: "DossierEvents");
+
+            migrationBuilder.DropTable(
+                name: "DossierFiles");
+
+            migrationBuilder.DropTable(
+                name: "DossierNotices");
+
+            migrationBuilder.DropTable(
                 name: "DossierSequences");
+
+            migrationBuilder.DropTable(
+                name: "DossierSupplements");
+
+            migrationBuilder.DropTable(
+                name: "NoticeTemplateOverrides");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
@@ -990,6 +1309,9 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "ProcessDrafts");
+
+            migrationBuilder.DropTable(
+                name: "TaskClaims");
 
             migrationBuilder.DropTable(
                 name: "WfBufferedMessages");
@@ -1023,6 +1345,9 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "CatalogueProcedures");
+
+            migrationBuilder.DropTable(
+                name: "Dossiers");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");

@@ -1,0 +1,16 @@
+using OneStop.Host.Engine;
+
+namespace OneStop.Host.Features.Dossiers;
+
+public static class DossierExtensions
+{
+    /// <summary>Codes, reception, notices and the workflow hook of the dossier lifecycle.</summary>
+    public static IServiceCollection AddDossiers(this IServiceCollection services)
+    {
+        services.AddDossierCodes();
+        services.AddScoped<ReceptionService>();
+        services.AddSingleton<DossierNotices>();
+        services.AddScoped<IWorkflowTransactionHook, DossierWorkflowHook>();
+        return services;
+    }
+}
