@@ -94,7 +94,18 @@ public sealed class SqliteOneStopDbContext(DbContextOptions<SqliteOneStopDbConte
 }
 
 /// <summary>The model on PostgreSQL.</summary>
-public sealed class PostgreSqlOneStopDbContext(DbContextOptions<PostgreSqlOneStopDbContext> options) : OneStopDbContext(options);
+public sealed class PostgreSqlOneStopDbContext(DbContextOptions<PostgreSqlOneStopDbContext> options) : OneStopDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // timestamptz takes UTC only; deadlines come from the calendar in local time (+07:00), the same instant.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+}
+
+/// <summary>Writes every instant as UTC (the same instant, offset 0); reads it back as stored.</summary>
+internal sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 
 /// <summary>The model on SQL Server.</summary>
 public sealed class SqlServerOneStopDbContext(DbContextOptions<SqlServerOneStopDbContext> options) : OneStopDbContext(options);
