@@ -88,28 +88,7 @@ public static class CatalogueApi
     {
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var query = db.CatalogueProcedures.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var folded = Procedure.Fold(q.Trim());
-            query = query.Where(p => p.SearchText.Contains(folded));
-        }
-
-        if (!string.IsNullOrWhiteSpace(field))
-        {
-            query = query.Where(p => p.Field!.Code == field);
-        }
-
-        if (!string.IsNullOrWhiteSpace(agency))
-        {
-            query = query.Where(p => p.LeadAgency!.Code == agency || p.CooperatingAgencies.Any(a => a.Code == agency));
-        }
-
-        if (effectiveOn is { } day)
-        {
-            query = query.Where(p => p.EffectiveFrom <= day && (p.EffectiveTo == null || p.EffectiveTo >= day));
-        }
-
+        var query = db.CatalogueProcedures.AsNoTracking().Matching(q, field, agency, effectiveOn);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(p => p.LocalCode).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new ProcedureSummary(p.Id, p.NationalCode, p.LocalCode, p.Name, new CodeName(p.Field!.Code, p.Field.Name),

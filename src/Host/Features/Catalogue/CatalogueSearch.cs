@@ -1,0 +1,39 @@
+namespace OneStop.Host.Features.Catalogue;
+
+/// <summary>The catalogue's search filter, one query for the REST API and the admin pages.</summary>
+internal static class CatalogueSearch
+{
+    /// <summary>
+    /// Procedures whose name or codes contain <paramref name="q"/> (case and Vietnamese diacritics ignored), of the field
+    /// coded <paramref name="field"/>, with the agency coded <paramref name="agency"/> as lead or — unless
+    /// <paramref name="leadOnly"/> — cooperating agency, and in force on <paramref name="effectiveOn"/>. Blank means any.
+    /// </summary>
+    public static IQueryable<Procedure> Matching(
+        this IQueryable<Procedure> query, string? q, string? field, string? agency, DateOnly? effectiveOn = null, bool leadOnly = false)
+    {
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var folded = Procedure.Fold(q.Trim());
+            query = query.Where(p => p.SearchText.Contains(folded));
+        }
+
+        if (!string.IsNullOrWhiteSpace(field))
+        {
+            query = query.Where(p => p.Field!.Code == field);
+        }
+
+        if (!string.IsNullOrWhiteSpace(agency))
+        {
+            query = leadOnly
+                ? query.Where(p => p.LeadAgency!.Code == agency)
+                : query.Where(p => p.LeadAgency!.Code == agency || p.CooperatingAgencies.Any(a => a.Code == agency));
+        }
+
+        if (effectiveOn is { } day)
+        {
+            query = query.Where(p => p.EffectiveFrom <= day && (p.EffectiveTo == null || p.EffectiveTo >= day));
+        }
+
+        return query;
+    }
+}
