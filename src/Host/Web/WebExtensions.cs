@@ -10,6 +10,7 @@ using OneStop.Host.Features.Agencies;
 using OneStop.Host.Features.Calendar;
 using OneStop.Host.Features.Catalogue;
 using OneStop.Host.Features.Dossiers;
+using OneStop.Host.Features.Inbox;
 using OneStop.Host.Features.Operations;
 using OneStop.Host.Features.Notices;
 using OneStop.Host.Features.ProcessDesign;
@@ -95,6 +96,7 @@ public static class WebExtensions
         api.MapCatalogueApi();
         api.MapNoticesApi();
         api.MapDossiersApi();
+        api.MapInboxApi();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())

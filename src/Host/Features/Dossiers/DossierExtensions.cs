@@ -1,4 +1,5 @@
 using OneStop.Host.Engine;
+using OneStop.Host.Features.Inbox;
 
 namespace OneStop.Host.Features.Dossiers;
 
@@ -11,6 +12,7 @@ public static class DossierExtensions
         services.AddScoped<ReceptionService>();
         services.AddSingleton<DossierNotices>();
         services.AddScoped<IWorkflowTransactionHook, DossierWorkflowHook>();
+        services.AddInbox();
         return services;
     }
 }
