@@ -96,6 +96,7 @@ public static class WebExtensions
         api.MapCatalogueApi();
         api.MapNoticesApi();
         api.MapDossiersApi();
+        api.MapLifecycleApi();
         api.MapInboxApi();
 
         app.MapOpenApi();

@@ -28,7 +28,8 @@ public sealed class ReceptionApiTests(OneStopApp app) : IClassFixture<OneStopApp
         var step = Assert.Single(details.GetProperty("openSteps").EnumerateArray());
         Assert.Equal("Task_TiepNhan", step.GetProperty("elementId").GetString());
         var actions = details.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
-        Assert.Equal([DossierActions.Received, DossierActions.WorkflowStarted, DossierActions.StepAssigned], actions.Take(3));
+        Assert.Equal([DossierActions.Received, DossierActions.NoticeIssued, DossierActions.WorkflowStarted, DossierActions.StepAssigned], actions.Take(4));
+        Assert.Equal("TT03-2025/01", Assert.Single(details.GetProperty("notices").EnumerateArray()).GetProperty("templateCode").GetString());
     }
 
     [Fact]

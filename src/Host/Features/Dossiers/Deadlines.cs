@@ -9,7 +9,10 @@ namespace OneStop.Host.Features.Dossiers;
 /// </summary>
 public static class Deadlines
 {
-    /// <summary>Paper dossiers received after this local time are forwarded to the agency the next working morning.</summary>
+    /// <summary>
+    /// Local time after which paper dossiers are forwarded to the agency the next working morning and same-day
+    /// procedures are due the next working day.
+    /// </summary>
     public static readonly TimeOnly PaperCutoff = new(15, 0);
 
     /// <summary>
@@ -32,7 +35,10 @@ public static class Deadlines
         return start;
     }
 
-    /// <summary>The result due time of a procedure's duration counted from the clock start.</summary>
+    /// <summary>
+    /// The result due time of a procedure's duration counted from the clock start. A same-day procedure is due at the
+    /// close of the start day, or of the next working day when the clock starts after 15:00 (online receipts too).
+    /// </summary>
     public static DateTimeOffset Due(WorkingCalendar calendar, DateTimeOffset clockStart, ProcedureDuration duration)
     {
         ArgumentNullException.ThrowIfNull(calendar);
@@ -42,7 +48,7 @@ public static class Deadlines
             DurationUnit.WorkingDays => calendar.AddWorkingTime(clockStart, new IsoDuration(0, 0, duration.Value, 0, 0, 0)),
             DurationUnit.WorkingHours => calendar.AddWorkingTime(clockStart, new IsoDuration(0, 0, 0, duration.Value, 0, 0)),
             DurationUnit.CalendarDays => calendar.AddCalendarDays(clockStart, (int)decimal.Ceiling(duration.Value)),
-            DurationUnit.SameDay => EndOfWorkingDay(calendar, clockStart),
+            DurationUnit.SameDay => SameDayDue(calendar, calendar.NextWorkingInstant(clockStart)),
             _ => throw new ArgumentOutOfRangeException(nameof(duration), duration.Unit, "Unknown duration unit."),
         };
     }
@@ -57,7 +63,8 @@ public static class Deadlines
         ArgumentNullException.ThrowIfNull(calendar);
         return rule switch
         {
-            SupplementRule.Pause => calendar.AddWorkingTime(dueBefore, calendar.WorkingTimeBetween(requestedAt, receivedAt)),
+            // A supplement recorded before its request (clock skew between nodes) waited no time.
+            SupplementRule.Pause => calendar.AddWorkingTime(dueBefore, Max(calendar.WorkingTimeBetween(requestedAt, receivedAt), TimeSpan.Zero)),
             SupplementRule.Restart => Due(calendar, ClockStart(calendar, receivedAt, channel), duration),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown supplement rule."),
         };
@@ -75,7 +82,17 @@ public static class Deadlines
     public static bool IsDueSoon(WorkingCalendar calendar, DateTimeOffset now, DateTimeOffset dueAt)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return dueAt >= now && calendar.WorkingTimeBetween(now, dueAt) <= calendar.Definition.Schedules[0].WorkingDayLength;
+        return dueAt >= now && calendar.WorkingTimeBetween(now, dueAt) <= OneWorkingDay(calendar, now);
+    }
+
+    /// <summary>The working time of one working day (P1D) under the schedule in force at <paramref name="at"/>.</summary>
+    public static TimeSpan OneWorkingDay(WorkingCalendar calendar, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, calendar.TimeZone).DateTime);
+        var schedules = calendar.Definition.Schedules;
+        var inForce = schedules.Where(s => s.EffectiveFrom <= date).MaxBy(s => s.EffectiveFrom) ?? schedules.MinBy(s => s.EffectiveFrom)!;
+        return inForce.WorkingDayLength;
     }
 
     /// <summary>Office time left until <paramref name="dueAt"/>; negative when overdue.</summary>
@@ -85,11 +102,21 @@ public static class Deadlines
         return calendar.WorkingTimeBetween(now, dueAt);
     }
 
-    private static DateTimeOffset EndOfWorkingDay(WorkingCalendar calendar, DateTimeOffset instant)
+    /// <summary>The close of the start day; after 15:00, the close of the next working day.</summary>
+    private static DateTimeOffset SameDayDue(WorkingCalendar calendar, DateTimeOffset start)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, calendar.TimeZone);
-        var day = calendar.DayOf(DateOnly.FromDateTime(local.DateTime));
-        var close = day.Windows[^1].End;
-        return new DateTimeOffset(day.Date.ToDateTime(close), local.Offset);
+        var local = TimeZoneInfo.ConvertTime(start, calendar.TimeZone);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        if (TimeOnly.FromDateTime(local.DateTime) > PaperCutoff)
+        {
+            var nextMorning = calendar.NextWorkingInstant(new DateTimeOffset(local.Date.AddDays(1), local.Offset));
+            date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(nextMorning, calendar.TimeZone).DateTime);
+        }
+
+        var day = calendar.DayOf(date);
+        var close = day.Date.ToDateTime(day.Windows[^1].End);
+        return new DateTimeOffset(close, calendar.TimeZone.GetUtcOffset(close));
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

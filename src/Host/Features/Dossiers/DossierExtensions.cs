@@ -13,6 +13,7 @@ public static class DossierExtensions
         services.AddSingleton<DossierNotices>();
         services.AddScoped<IWorkflowTransactionHook, DossierWorkflowHook>();
         services.AddInbox();
+        services.AddLifecycle();
         return services;
     }
 }

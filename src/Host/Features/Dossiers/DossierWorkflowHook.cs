@@ -80,7 +80,9 @@ internal sealed class DossierWorkflowHook(CalendarService calendars, DossierNoti
         DossierCommand? command, string actor, List<DossierEvent> events)
     {
         var from = dossier.Status;
-        if (from == status)
+        // A dossier that a domain action closed (withdrawn, stopped, refused) or that was returned keeps its status:
+        // a task completed between that action and the flow's cancellation must not reopen it.
+        if (from == status || from is DossierStatus.Withdrawn or DossierStatus.Stopped or DossierStatus.Refused or DossierStatus.Returned)
         {
             return;
         }
