@@ -67,13 +67,15 @@ public sealed class InboxAccess
     public IQueryable<UserTaskRow> Visible(IQueryable<UserTaskRow> tasks)
     {
         ArgumentNullException.ThrowIfNull(tasks);
-        var unit = Unit ?? "\0";
+        // No sentinel strings for "none": PostgreSQL refuses NUL characters in text parameters.
+        var unit = Unit;
         var roles = RoleNames.ToList();
         var head = IsHead;
-        var leaderPrefix = IsLeader && Agency is not null ? Agency + "/" : "\0";
+        var leads = IsLeader && Agency is not null;
+        var leaderPrefix = leads ? Agency + "/" : "";
         var leaderRole = Roles.AgencyLeader;
         return tasks.Where(t =>
-            (t.Department == unit && (head || t.Role == null || t.Role == "" || roles.Contains(t.Role)))
-            || (t.Department != null && t.Department.StartsWith(leaderPrefix) && (t.Role == null || t.Role == "" || t.Role == leaderRole)));
+            (unit != null && t.Department == unit && (head || t.Role == null || t.Role == "" || roles.Contains(t.Role)))
+            || (leads && t.Department != null && t.Department.StartsWith(leaderPrefix) && (t.Role == null || t.Role == "" || t.Role == leaderRole)));
     }
 }

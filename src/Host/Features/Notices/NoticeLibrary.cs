@@ -76,6 +76,13 @@ public sealed class NoticeLibrary
         JsonSerializer.Deserialize<NoticeModel>(File.ReadAllText(PathOf(template.Sample)), NoticeManifest.Json)
             ?? throw new InvalidDataException($"{template.Sample} is empty.");
 
+    /// <summary>The source of a template's file, as an administrator starts editing it.</summary>
+    public string ReadSource(NoticeTemplateInfo template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return File.ReadAllText(PathOf(template.Template));
+    }
+
     /// <summary>The parsed template of a manifest file, re-read when the file changes (editing a template needs no restart).</summary>
     internal Template Parse(string code, string relativePath)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OneStop.Host.Features.Dossiers;
 using OneStop.Host.Identity;
 
 namespace OneStop.Host.Features.Notices;
@@ -15,6 +16,8 @@ public static class NoticesApi
     {
         services.AddSingleton(sp => new NoticeRenderer(NoticeLibrary.Load(NoticeLibrary.ResolveFolder(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath))));
+        services.AddOptions<NoticeHeaderOptions>().BindConfiguration(NoticeHeaderOptions.Section);
+        services.AddTemplateOverrides();
         return services;
     }
 
@@ -26,6 +29,9 @@ public static class NoticesApi
         notices.MapGet("/templates/{code}/preview", PreviewAsync)
             .WithName("PreviewNoticeTemplate").WithSummary("Renders a template with its sample model to printable HTML")
             .Produces<string>(StatusCodes.Status200OK, "text/html");
+        api.MapTemplateOverridesApi();
+        // The control sheet and the ledger are notice forms rendered live; mapped here so one call maps every notice route.
+        api.MapDossierReportsApi();
         return api;
     }
 
