@@ -76,9 +76,15 @@ public sealed record OsExtensions
 
     /// <summary>
     /// <c>os:department</c>: candidate department code. A user task without its own takes the <c>os:department</c> of
-    /// the nearest lane that holds it (a nested lane without one inherits its parent lane's).
+    /// the nearest lane that holds it (a nested lane without one inherits its parent lane's). Written as
+    /// <c>${expression}</c> it is evaluated over the variables when the task is created, so one flow can serve the
+    /// procedures of several agencies (e.g. <c>${processingUnit ?? '000.00.03.H56/HCTP'}</c>).
     /// </summary>
     public string? Department { get; init; }
+
+    /// <summary>The expression of a <c>${…}</c> <see cref="Department"/>; null for a literal department.</summary>
+    public string? DepartmentExpression =>
+        Department is { Length: > 3 } d && d.StartsWith("${", StringComparison.Ordinal) && d.EndsWith('}') ? d[2..^1] : null;
 
     /// <summary><c>os:role</c>: candidate role.</summary>
     public string? Role { get; init; }

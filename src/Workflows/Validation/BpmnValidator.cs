@@ -191,6 +191,7 @@ public static class BpmnValidator
                 $"os:calendar phải là 'working' hoặc 'wall', không phải '{calendar}'.", $"os:calendar must be 'working' or 'wall', not '{calendar}'."));
         }
         CheckExpression(node.Os.Assignee, node.Id, node.Position, problems);
+        CheckExpression(node.Os.DepartmentExpression, node.Id, node.Position, problems);
         foreach (var mapping in node.InMappings.Concat(node.OutMappings).Where(m => m.IsExpression))
         {
             CheckExpression(mapping.Source, node.Id, node.Position, problems);

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Host.Features.Dossiers;
 using OneStop.Host.Tests.Identity;
 using OneStop.Host.Tests.Infrastructure;
+using OneStop.Workflows;
+using OneStop.Workflows.Persistence;
 using static OneStop.Host.Tests.Dossiers.Dossiers;
 
 namespace OneStop.Host.Tests.Dossiers;
@@ -68,5 +71,27 @@ public sealed class ReceptionApiTests(OneStopApp app) : IClassFixture<OneStopApp
         Assert.Equal(HttpStatusCode.Forbidden, receiving.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_procedure_of_another_agency_goes_to_its_own_processing_department_not_the_flows_default()
+    {
+        using var reception = await AsAsync(app, "reception");
+        using var builder = await AsAsync(app, "builder");
+        using var specialist = await AsAsync(app, "specialist");
+        // Cấp điều chỉnh giấy phép xây dựng: Sở Xây dựng, processed by Phòng Quản lý hoạt động xây dựng, flow tthc-mot-phong.
+        var code = (await ReceiveAsync(reception, Request(await ProcedureIdAsync(app, "1.009977.000.00.07.H56")))).GetProperty("code").GetString()!;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
+            var forward = Assert.Single(await engine.ListUserTasksAsync(new UserTaskQuery { BusinessKey = code }));
+            await engine.CompleteUserTaskAsync(forward.Id, new CompleteUserTaskRequest { User = "reception" });
+        }
+
+        var step = Assert.Single((await GetAsync(builder, code)).GetProperty("openSteps").EnumerateArray());
+
+        Assert.Equal("Task_ThamDinh", step.GetProperty("elementId").GetString());
+        Assert.Equal("000.00.07.H56/QLHDXD", step.GetProperty("department").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await specialist.GetAsync(new Uri($"/api/dossiers/{code}", UriKind.Relative))).StatusCode);
     }
 }

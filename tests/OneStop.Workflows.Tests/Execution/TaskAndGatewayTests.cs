@@ -202,4 +202,18 @@ public sealed class TaskAndGatewayTests
             "task.cancelled wait", "element.cancelled wait", "element.completed p",
         ], await t.Journal(instance.Id));
     }
+
+    [Fact]
+    public async Task A_department_written_as_an_expression_is_evaluated_when_the_task_is_created()
+    {
+        var t = new TestEngine();
+        await t.StartAsync("department-expression.bpmn", variables: new() { ["processingUnit"] = "STP/HCTP", ["leadAgency"] = "STP" });
+        var fallback = await t.StartAsync("department-expression.bpmn", variables: new() { ["leadAgency"] = "SXD" });
+
+        Assert.Single(await t.Engine.ListUserTasksAsync(new Persistence.UserTaskQuery { Department = "STP/HCTP" }));
+        var review = Assert.Single(await t.Engine.ListUserTasksAsync(new Persistence.UserTaskQuery { Department = "SXD/QLHDXD" }));
+        Assert.Equal(fallback.Id, review.InstanceId);
+        await t.Engine.CompleteUserTaskAsync(review.Id);
+        Assert.Equal("sign", Assert.Single(await t.Engine.ListUserTasksAsync(new Persistence.UserTaskQuery { Department = "SXD/BGD" })).ElementId);
+    }
 }

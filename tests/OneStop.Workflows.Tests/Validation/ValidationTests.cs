@@ -95,6 +95,21 @@ public sealed class ValidationTests
     }
 
     [Theory]
+    [InlineData("000.00.03.H56/HCTP", null)]
+    [InlineData("${processingUnit ?? '000.00.03.H56/HCTP'}", null)]
+    [InlineData("${processingUnit ??? }", ProblemCodes.ExpressionSyntax)]
+    public void A_department_expression_must_parse(string department, string? code)
+    {
+        var read = BpmnReader.Read($"""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:os="http://onestop.gov.vn/schema/bpmn/os" id="d">
+            <process id="p" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f0" sourceRef="s" targetRef="t"/>
+            <userTask id="t" os:department="{department}"/><sequenceFlow id="f1" sourceRef="t" targetRef="e"/><endEvent id="e"/></process></definitions>
+            """);
+        var problems = BpmnValidator.Validate(read.Model!, _ => true);
+        Assert.Equal(code is null ? [] : [$"{code} t"], problems.Select(p => $"{p.Code} {p.ElementId}").ToArray());
+    }
+
+    [Theory]
     [InlineData("<conditionExpression language=\"juel\">${amount gt 5 and not empty kind}</conditionExpression>", null)]
     [InlineData("<conditionExpression>#{approved == true}</conditionExpression>", null)]
     [InlineData("<conditionExpression language=\"http://www.omg.org/spec/FEEL/20140401\">x = 5 or not(y)</conditionExpression>", null)]

@@ -43,6 +43,9 @@ public sealed record ProcedureRequest
 
     public string? WorkflowKey { get; init; }
 
+    /// <summary>The lead agency's processing department (its code within the agency); the flow's <c>processingUnit</c>.</summary>
+    public string? ProcessingDepartmentCode { get; init; }
+
     public string? ResultTemplateCode { get; init; }
 
     public SupplementRule SupplementRule { get; init; }
@@ -59,7 +62,7 @@ public sealed record ProcedureDto(
     IReadOnlyList<CodeName> CooperatingAgencies, string? LegalBasis, IReadOnlyList<DocumentDto> Documents, int NumberOfSets,
     DurationDto Duration, IReadOnlyList<FeeDto> Fees, FeeMode FeeMode, OnlineLevel OnlineLevel, bool ResolvedOnTheSpot,
     string? ResultType, string? WorkflowKey, string? ResultTemplateCode, SupplementRule SupplementRule,
-    DateOnly EffectiveFrom, DateOnly? EffectiveTo);
+    DateOnly EffectiveFrom, DateOnly? EffectiveTo, string? ProcessingDepartmentCode = null);
 
 public sealed record ProcedureSummary(
     Guid Id, string NationalCode, string LocalCode, string Name, CodeName Field, CodeName LeadAgency,

@@ -22,6 +22,15 @@ internal static class CatalogueDemoData
         Religion = "000.00.13.H56", Inspectorate = "000.00.14.H56", IndustrialZones = "000.00.15.H56", Power = "000.00.50.H56",
         Water = "000.00.51.H56", Police = "000.00.60.H56", SocialInsurance = "000.00.61.H56";
 
+    /// <summary>The department of each demo agency that processes its procedures (the flows' <c>processingUnit</c>).</summary>
+    private static readonly Dictionary<string, string> ProcessingDepartments = new(StringComparer.Ordinal)
+    {
+        [VpUbnd] = "KSTT", [HomeAffairs] = "TCBM", [Justice] = "HCTP", [Finance] = "DKKD", [Industry] = "QLTM", [Environment] = "VPDKDD",
+        [Construction] = "QLHDXD", [Science] = "QLCN", [Education] = "KTQLCL", [Health] = "NVY", [Culture] = "QLVH", [Foreign] = "LSNV",
+        [Religion] = "TG", [Inspectorate] = "TCD", [IndustrialZones] = "QLDN", [Power] = "KD", [Water] = "KD", [Police] = "PC06",
+        [SocialInsurance] = "TST",
+    };
+
     public static readonly IReadOnlyList<(string Code, string Name)> Fields =
     [
         ("LLTP", "Lý lịch tư pháp"), ("CT", "Chứng thực"), ("HT", "Hộ tịch"), ("QT", "Quốc tịch"), ("CC", "Công chứng"),
@@ -267,6 +276,7 @@ internal static class CatalogueDemoData
         OnlineLevel = OnlineLevel.Partly,
         ResultType = result,
         WorkflowKey = DepartmentFlow,
+        ProcessingDepartmentCode = ProcessingDepartments[agency],
         ResultTemplateCode = "generic-decision",
         SupplementRule = SupplementRule.Pause,
         EffectiveFrom = new DateOnly(2025, 7, 1),

@@ -19,6 +19,7 @@ internal static partial class CatalogueFile
         "nationalCode", "localCode", "name", "fieldCode", "fieldName", "leadAgencyCode", "cooperatingAgencyCodes", "legalBasis",
         "documents", "numberOfSets", "durationValue", "durationUnit", "durationSecondStage", "durationRemoteArea", "feeMode", "fees",
         "onlineLevel", "resolvedOnTheSpot", "resultType", "workflowKey", "resultTemplateCode", "supplementRule", "effectiveFrom", "effectiveTo",
+        "processingDepartmentCode",
     ];
 
     private static readonly string[] FeeKeys = ["kind", "description", "amount", "basis", "first", "next", "max", "exemptions"];
@@ -55,6 +56,7 @@ internal static partial class CatalogueFile
             ["resultType"] = r.ResultType ?? "",
             ["workflowKey"] = r.WorkflowKey ?? "",
             ["resultTemplateCode"] = r.ResultTemplateCode ?? "",
+            ["processingDepartmentCode"] = r.ProcessingDepartmentCode ?? "",
             ["supplementRule"] = r.SupplementRule.ToString(),
             ["effectiveFrom"] = r.EffectiveFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             ["effectiveTo"] = r.EffectiveTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
@@ -170,6 +172,7 @@ internal static partial class CatalogueFile
             ResultType = Optional("resultType"),
             WorkflowKey = Optional("workflowKey"),
             ResultTemplateCode = Optional("resultTemplateCode"),
+            ProcessingDepartmentCode = Optional("processingDepartmentCode"),
             SupplementRule = Choice("supplementRule", SupplementRule.Pause),
             EffectiveFrom = Date("effectiveFrom"),
             EffectiveTo = Date("effectiveTo"),

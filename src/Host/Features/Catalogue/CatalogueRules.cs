@@ -20,7 +20,7 @@ internal sealed class CatalogueLookup
     public static async Task<CatalogueLookup> LoadAsync(OneStopDbContext db, CancellationToken cancellationToken) => new()
     {
         Fields = await db.CatalogueFields.ToDictionaryAsync(f => f.Code, StringComparer.Ordinal, cancellationToken),
-        Agencies = await db.Agencies.ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken),
+        Agencies = await db.Agencies.Include(a => a.Departments).ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken),
         LocalCodes = await db.CatalogueProcedures.ToDictionaryAsync(p => p.LocalCode, p => p.Id, StringComparer.Ordinal, cancellationToken),
     };
 }
@@ -132,6 +132,14 @@ internal static partial class CatalogueRules
         }
 
         Text("resultTemplateCode", r.ResultTemplateCode, 100, required: false);
+        Text("processingDepartmentCode", r.ProcessingDepartmentCode, 20, required: false);
+        if (!string.IsNullOrWhiteSpace(r.ProcessingDepartmentCode) && !string.IsNullOrWhiteSpace(r.LeadAgencyCode)
+            && lookup.Agencies.TryGetValue(r.LeadAgencyCode.Trim(), out var lead)
+            && !lead.Departments.Any(d => d.Code == r.ProcessingDepartmentCode.Trim()))
+        {
+            Fail("processingDepartmentCode", $"Cơ quan {lead.Code} không có phòng mã '{r.ProcessingDepartmentCode.Trim()}'.");
+        }
+
         if (r.EffectiveFrom is null)
         {
             Fail("effectiveFrom", "Bắt buộc nhập ngày hiệu lực.");
@@ -268,6 +276,7 @@ internal static partial class CatalogueRules
         p.ResultType = Blank(r.ResultType);
         p.WorkflowKey = Blank(r.WorkflowKey);
         p.ResultTemplateCode = Blank(r.ResultTemplateCode);
+        p.ProcessingDepartmentCode = Blank(r.ProcessingDepartmentCode);
         p.SupplementRule = r.SupplementRule;
         p.EffectiveFrom = r.EffectiveFrom!.Value;
         p.EffectiveTo = r.EffectiveTo;
@@ -294,6 +303,7 @@ internal static partial class CatalogueRules
         ResultType = p.ResultType,
         WorkflowKey = p.WorkflowKey,
         ResultTemplateCode = p.ResultTemplateCode,
+        ProcessingDepartmentCode = p.ProcessingDepartmentCode,
         SupplementRule = p.SupplementRule,
         EffectiveFrom = p.EffectiveFrom,
         EffectiveTo = p.EffectiveTo,
@@ -306,7 +316,7 @@ internal static partial class CatalogueRules
             new CodeName(p.LeadAgency!.Code, p.LeadAgency.Name),
             [.. p.CooperatingAgencies.OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => new CodeName(a.Code, a.Name))],
             p.LegalBasis, r.Documents!, p.NumberOfSets, r.Duration!, r.Fees!, p.FeeMode, p.OnlineLevel, p.ResolvedOnTheSpot,
-            p.ResultType, p.WorkflowKey, p.ResultTemplateCode, p.SupplementRule, p.EffectiveFrom, p.EffectiveTo);
+            p.ResultType, p.WorkflowKey, p.ResultTemplateCode, p.SupplementRule, p.EffectiveFrom, p.EffectiveTo, p.ProcessingDepartmentCode);
     }
 
     /// <summary>Procedures with everything <see cref="ToDto"/> and <see cref="ToRequest"/> read.</summary>

@@ -68,6 +68,12 @@ public sealed class Procedure
     /// <summary>Key (BPMN process id) of the internal workflow (quy trình nội bộ) started on reception.</summary>
     public string? WorkflowKey { get; set; }
 
+    /// <summary>
+    /// The department of the lead agency that processes the dossiers (phòng chuyên môn), its code within the agency. The
+    /// flow receives it as <c>processingUnit</c> (<c>AGENCY/DEPT</c>), so one flow serves the procedures of many agencies.
+    /// </summary>
+    public string? ProcessingDepartmentCode { get; set; }
+
     /// <summary>Code of the notice template that renders the result (decision or result notice).</summary>
     public string? ResultTemplateCode { get; set; }
 

@@ -22,6 +22,12 @@ public sealed record ReceptionResult(Dossier? Dossier, IReadOnlyDictionary<strin
 public sealed class ReceptionService(OneStopDbContext db, IDossierCodeGenerator codes, CalendarService calendars, WorkflowEngine engine,
     DossierNotices notices, TimeProvider time, ILogger<ReceptionService> logger)
 {
+    /// <summary>
+    /// The agency's leadership (Ban Giám đốc): the leader's step goes there when the agency has one, else to the processing
+    /// department (an agency leader sees the leader steps of every department of the agency).
+    /// </summary>
+    public const string LeadershipDepartment = "BGD";
+
     public async Task<ReceptionResult> ReceiveAsync(ReceiveDossierRequest request, Officer officer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -156,19 +162,23 @@ public sealed class ReceptionService(OneStopDbContext db, IDossierCodeGenerator 
 
         try
         {
-            using var command = DossierCommand.Begin(new DossierCommand(officer.UserName));
-            await engine.StartAsync(new StartInstanceRequest
+            var variables = new Dictionary<string, JsonNode?>
             {
-                Key = key,
-                BusinessKey = dossier.Code,
-                Variables = new Dictionary<string, JsonNode?>
-                {
-                    ["dossierCode"] = dossier.Code,
-                    ["procedureCode"] = dossier.ProcedureCode,
-                    ["leadAgency"] = dossier.LeadAgencyCode,
-                    ["channel"] = dossier.Channel.ToString(),
-                },
-            }, cancellationToken);
+                ["dossierCode"] = dossier.Code,
+                ["procedureCode"] = dossier.ProcedureCode,
+                ["leadAgency"] = dossier.LeadAgencyCode,
+                ["channel"] = dossier.Channel.ToString(),
+            };
+            // The lead agency's units, so one flow serves the procedures of every agency (os:department="${processingUnit}").
+            if (procedure.ProcessingDepartmentCode is { } processing)
+            {
+                var hasLeadership = await db.Departments.AnyAsync(d => d.Agency!.Code == dossier.LeadAgencyCode && d.Code == LeadershipDepartment, cancellationToken);
+                variables["processingUnit"] = $"{dossier.LeadAgencyCode}/{processing}";
+                variables["leaderUnit"] = $"{dossier.LeadAgencyCode}/{(hasLeadership ? LeadershipDepartment : processing)}";
+            }
+
+            using var command = DossierCommand.Begin(new DossierCommand(officer.UserName));
+            await engine.StartAsync(new StartInstanceRequest { Key = key, BusinessKey = dossier.Code, Variables = variables }, cancellationToken);
         }
         catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException)
         {

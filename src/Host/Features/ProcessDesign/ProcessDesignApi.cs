@@ -341,6 +341,9 @@ public static class ProcessDesignApi
         return versions.Count > 0 ? versions[^1].Xml : null;
     }
 
+    /// <summary>The department expressions the reception fills from the procedure (see <c>ReceptionService.StartWorkflowAsync</c>).</summary>
+    private const string ProcessingUnit = "${processingUnit}", LeaderUnit = "${leaderUnit}";
+
     private static async Task<Ok<DesignerLookups>> LookupsAsync(
         OneStopDbContext db, WorkflowEngine engine, NoticeRenderer notices, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -351,8 +354,14 @@ public static class ProcessDesignApi
             .ToListAsync(cancellationToken);
         var roles = await db.Roles.AsNoTracking().Select(r => r.Name!).ToListAsync(cancellationToken);
         var english = IsEnglish();
+        // The procedure's own units first: a flow drawn with them serves the procedures of any lead agency.
+        LookupOption[] byProcedure =
+        [
+            new(ProcessingUnit, english ? "Processing department of the lead agency (from the procedure)" : "Phòng chuyên môn của cơ quan chủ trì (theo thủ tục)"),
+            new(LeaderUnit, english ? "Leadership of the lead agency (from the procedure)" : "Lãnh đạo cơ quan chủ trì (theo thủ tục)"),
+        ];
         return TypedResults.Ok(new DesignerLookups(
-            [.. departments.Select(d => new LookupOption($"{d.Agency}/{d.Code}", $"{d.Name} — {d.AgencyName}"))],
+            [.. byProcedure, .. departments.Select(d => new LookupOption($"{d.Agency}/{d.Code}", $"{d.Name} — {d.AgencyName}"))],
             [.. roles.Where(r => r is not null).OrderBy(r => IndexOfRole(r)).Select(r => new LookupOption(r, r))],
             [.. engine.Handlers.Keys.Select(k => new LookupOption(k, k))],
             [.. notices.Library.Manifest.Templates

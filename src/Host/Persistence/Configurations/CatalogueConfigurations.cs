@@ -30,6 +30,7 @@ internal sealed class CatalogueProcedureConfiguration : IEntityTypeConfiguration
         builder.Property(p => p.LegalBasis).HasMaxLength(4000);
         builder.Property(p => p.ResultType).HasMaxLength(500);
         builder.Property(p => p.WorkflowKey).HasMaxLength(200);
+        builder.Property(p => p.ProcessingDepartmentCode).HasMaxLength(20);
         builder.Property(p => p.ResultTemplateCode).HasMaxLength(100);
         builder.Property(p => p.FeeMode).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.OnlineLevel).HasConversion<string>().HasMaxLength(20);

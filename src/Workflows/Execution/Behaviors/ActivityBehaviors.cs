@@ -11,6 +11,7 @@ internal sealed class UserTaskBehavior : IElementBehavior
     {
         var variables = run.VariablesFor(token.ScopeId);
         var assignee = node.Os.Assignee is { } expression ? run.Services.Evaluator.EvaluateString(expression, variables) : null;
+        var department = node.Os.DepartmentExpression is { } unit ? run.Services.Evaluator.EvaluateString(unit, variables) : node.Os.Department;
         var calendarName = WaitStates.DeadlineCalendarNameFor(node);
         IsoDuration? deadline = node.Os.Deadline is { } text && IsoDuration.TryParse(text, out var duration) ? duration : null;
         DateTimeOffset? due = deadline is { } d ? run.Services.Calendars.ForName(calendarName).AddWorkingTime(run.Now, d) : null;
@@ -24,7 +25,7 @@ internal sealed class UserTaskBehavior : IElementBehavior
             ElementId = node.Id,
             Name = node.Name,
             BusinessKey = run.Instance.BusinessKey,
-            Department = node.Os.Department,
+            Department = string.IsNullOrWhiteSpace(department) ? null : department,
             Role = node.Os.Role,
             Assignee = string.IsNullOrEmpty(assignee) ? null : assignee,
             Outcomes = node.Os.Outcomes,

@@ -44,6 +44,9 @@ public sealed partial class ProcedureEditModel(
     /// <summary>Codes (and titles) of the notice templates, plus the procedure's own code if the manifest lacks it.</summary>
     public IReadOnlyList<CodeName> Templates { get; private set; } = [];
 
+    /// <summary>Departments of the chosen lead agency (suggestions for the processing department).</summary>
+    public IReadOnlyList<CodeName> Departments { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (id == NewId)
@@ -159,6 +162,9 @@ public sealed partial class ProcedureEditModel(
             flows.GroupBy(f => f.Key, StringComparer.Ordinal).Select(g => g.MaxBy(f => f.Version)!).Select(f => new CodeName(f.Key, f.Name ?? f.Key)),
             Form.WorkflowKey);
         Templates = WithCurrent(notices.Library.Manifest.Templates.Select(t => new CodeName(t.Code, t.Title)), Form.ResultTemplateCode);
+        var lead = Form.LeadAgencyCode?.Trim();
+        Departments = await db.Departments.AsNoTracking().Where(d => d.Agency!.Code == lead).OrderBy(d => d.Code)
+            .Select(d => new CodeName(d.Code, d.Name)).ToListAsync(cancellationToken);
     }
 
     // A value saved earlier (or imported) stays selectable even when it is no longer offered, so saving loses nothing.

@@ -57,6 +57,8 @@ public sealed class ProcedureForm
 
     public string? WorkflowKey { get; set; }
 
+    public string? ProcessingDepartmentCode { get; set; }
+
     public string? ResultTemplateCode { get; set; }
 
     public SupplementRule SupplementRule { get; set; }
@@ -136,6 +138,7 @@ public sealed class ProcedureForm
         ResolvedOnTheSpot = r.ResolvedOnTheSpot,
         ResultType = r.ResultType,
         WorkflowKey = r.WorkflowKey,
+        ProcessingDepartmentCode = r.ProcessingDepartmentCode,
         ResultTemplateCode = r.ResultTemplateCode,
         SupplementRule = r.SupplementRule,
         EffectiveFrom = r.EffectiveFrom is { } from ? Date(from) : null,
@@ -236,6 +239,7 @@ public sealed class ProcedureForm
             ResolvedOnTheSpot = ResolvedOnTheSpot,
             ResultType = ResultType,
             WorkflowKey = WorkflowKey,
+            ProcessingDepartmentCode = ProcessingDepartmentCode,
             ResultTemplateCode = ResultTemplateCode,
             SupplementRule = SupplementRule,
             EffectiveFrom = Day("effectiveFrom", EffectiveFrom),

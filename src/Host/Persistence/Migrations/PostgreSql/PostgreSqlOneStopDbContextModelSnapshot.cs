@@ -846,6 +846,10 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ProcessingDepartmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<bool>("ResolvedOnTheSpot")
                         .HasColumnType("boolean");
 

@@ -848,6 +848,10 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("ProcessingDepartmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<bool>("ResolvedOnTheSpot")
                         .HasColumnType("bit");
 

@@ -833,6 +833,10 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProcessingDepartmentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ResolvedOnTheSpot")
                         .HasColumnType("INTEGER");
 

@@ -507,6 +507,7 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                     ResolvedOnTheSpot = table.Column<bool>(type: "bit", nullable: false),
                     ResultType = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     WorkflowKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ProcessingDepartmentCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
                     ResultTemplateCode = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     SupplementRule = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),

@@ -12,7 +12,7 @@ using OneStop.Host.Persistence;
 namespace OneStop.Host.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261126113910_Initial")]
+    [Migration("20261126121711_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -848,6 +848,10 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
 
                     b.Property<string>("OnlineLevel")
                         .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ProcessingDepartmentCode")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 

@@ -508,6 +508,7 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                     ResolvedOnTheSpot = table.Column<bool>(type: "boolean", nullable: false),
                     ResultType = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     WorkflowKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProcessingDepartmentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     ResultTemplateCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     SupplementRule = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),

@@ -12,7 +12,7 @@ using OneStop.Host.Persistence;
 namespace OneStop.Host.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlOneStopDbContext))]
-    [Migration("20261126113906_Initial")]
+    [Migration("20261126121708_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -846,6 +846,10 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
 
                     b.Property<string>("OnlineLevel")
                         .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProcessingDepartmentCode")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 

@@ -11,7 +11,7 @@ using OneStop.Host.Persistence;
 namespace OneStop.Host.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261126113726_Initial")]
+    [Migration("20261126121704_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -833,6 +833,10 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
 
                     b.Property<string>("OnlineLevel")
                         .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessingDepartmentCode")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 

@@ -507,6 +507,7 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                     ResolvedOnTheSpot = table.Column<bool>(type: "INTEGER", nullable: false),
                     ResultType = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     WorkflowKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProcessingDepartmentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     ResultTemplateCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     SupplementRule = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
