@@ -38,7 +38,7 @@ public abstract class DossierEndToEndTests
         {
             code, "Nguyễn Thị Hoa", "001190012345", "0912345678", "hoa@example.test", "12 Trần Phú, phường Hải Châu", "Sở Tư pháp",
             "Tờ khai đăng ký khai sinh", "Giấy chứng sinh", "Tờ khai tham gia bảo hiểm y tế (TK1-TS)", "3 ngày làm việc", "giờ", "phút, ngày",
-            "Trần Văn Tiếp Nhận",
+            "Trần Văn Tiếp Nhận", $"Quyển số: 20{code[14..16]}, Số thứ tự: 1<",
         })
         {
             Assert.Contains(field, receipt, StringComparison.Ordinal);

@@ -55,6 +55,7 @@ internal sealed class DossierNoticeModels(OneStopDbContext db, WorkingCalendar c
         var counter = await db.Counters.AsNoTracking().Where(c => c.IsActive && c.Agency!.Code == dossier.LeadAgencyCode).OrderBy(c => c.Number)
             .Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
         var leadIssues = template.Form is NoticeForms.Apology or NoticeForms.StopNotice or NoticeForms.Decision;
+        var (book, entry) = template.Form == NoticeForms.Receipt ? await LedgerEntryAsync(dossier, cancellationToken) : (null, null);
         var receivingUnit = UnitName(receivedUnit) ?? centreName;
         return new NoticeModel
         {
@@ -69,6 +70,8 @@ internal sealed class DossierNoticeModels(OneStopDbContext db, WorkingCalendar c
             Dossier = new NoticeDossier
             {
                 Code = dossier.Code,
+                BookNumber = book,
+                EntryNumber = entry,
                 ProcedureCode = dossier.ProcedureCode,
                 ProcedureName = dossier.ProcedureName,
                 Field = procedure?.Field?.Name,
@@ -142,6 +145,22 @@ internal sealed class DossierNoticeModels(OneStopDbContext db, WorkingCalendar c
     }
 
     /// <summary>A ledger (sổ theo dõi) of <paramref name="dossiers"/>, in the order given.</summary>
+    /// <summary>
+    /// Where the receipt enters the lead agency's dossier ledger (sổ theo dõi hồ sơ): one book per year of receipt, entries
+    /// in order of receipt. Stable: dossiers are never deleted, and receptions of an agency queue on its code sequence, so
+    /// no two share an instant.
+    /// </summary>
+    private async Task<(string? Book, string? Entry)> LedgerEntryAsync(Dossier dossier, CancellationToken cancellationToken)
+    {
+        var year = TimeZoneInfo.ConvertTime(dossier.ReceivedAt, calendar.TimeZone).Year;
+        var start = new DateTimeOffset(new DateTime(year, 1, 1), calendar.TimeZone.GetUtcOffset(new DateTime(year, 1, 1))).ToUniversalTime();
+        var received = dossier.ReceivedAt.ToUniversalTime();
+        var entry = await db.Dossiers.AsNoTracking()
+            .Where(d => d.LeadAgencyCode == dossier.LeadAgencyCode && d.ReceivedAt >= start && d.ReceivedAt <= received)
+            .CountAsync(cancellationToken);
+        return entry == 0 ? (null, null) : (year.ToString(CultureInfo.InvariantCulture), entry.ToString(CultureInfo.InvariantCulture));
+    }
+
     public async Task<NoticeModel> BuildLedgerAsync(IReadOnlyList<Dossier> dossiers, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ids = dossiers.Select(d => d.Id).ToList();
