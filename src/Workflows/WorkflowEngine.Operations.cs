@@ -42,6 +42,38 @@ public sealed partial class WorkflowEngine
         => _store.GetDefinitionVersionsAsync(key, cancellationToken);
 
     /// <summary>
+    /// Transfers an open user task to another department (chuyển phòng): the same step with the same due time, now in
+    /// <paramref name="department"/>'s inbox; journaled as <c>task.transferred</c> with both departments and the user.
+    /// A user command: a concurrent change raises <see cref="ConcurrencyConflictException"/>.
+    /// </summary>
+    /// <exception cref="TaskNotOpenException">The task is not (or no longer) open.</exception>
+    /// <exception cref="ArgumentException">The department is blank or the task's own.</exception>
+    public async Task<InstanceState> TransferUserTaskAsync(string taskId, string department, string? user = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(department);
+        var found = await _store.FindUserTaskAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotOpenException(taskId);
+        if (string.Equals(found.Department, department, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Task '{taskId}' is in '{department}' already.", nameof(department));
+        }
+        var instance = await _store.LoadInstanceAsync(found.InstanceId, cancellationToken).ConfigureAwait(false);
+        if (instance is null || instance.IsEnded || !instance.UserTasks.Exists(t => t.Id == taskId))
+        {
+            throw new TaskNotOpenException(taskId);
+        }
+        await RunAsync(instance, run =>
+        {
+            var task = run.Instance.UserTasks.Find(t => t.Id == taskId)!;
+            var data = new JsonObject { ["taskId"] = task.Id, ["to"] = department };
+            if (task.Department is not null) data["from"] = task.Department;
+            if (user is not null) data["user"] = user;
+            task.Department = department;
+            run.Record(JournalEvents.TaskTransferred, run.Process.GetNode(task.ElementId), run.FindToken(task.TokenId), data);
+        }, cancellationToken).ConfigureAwait(false);
+        return instance;
+    }
+
+    /// <summary>
     /// Cancels a running, waiting or failed instance (and the instances its call activities started). Journaled as
     /// <c>element.cancelled</c> of the process with the reason; its open incidents are resolved by the cancellation.
     /// </summary>

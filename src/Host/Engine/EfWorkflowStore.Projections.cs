@@ -34,6 +34,7 @@ internal sealed partial class EfWorkflowStore
                 // A recomputed deadline (calendar change) or a new assignee moves the inbox row too.
                 existing.DueAt = task.DueAt?.ToUniversalTime();
                 existing.Assignee = task.Assignee;
+                existing.Department = task.Department;
                 existing.Status = UserTaskStatus.Open;
                 existing.Outcome = null;
                 existing.CompletedBy = null;

@@ -197,8 +197,8 @@ public sealed class UserTaskRecord
     /// <summary>Business key of the instance.</summary>
     public string? BusinessKey { get; init; }
 
-    /// <summary>Candidate department (<c>os:department</c>).</summary>
-    public string? Department { get; init; }
+    /// <summary>Candidate department (<c>os:department</c>); changed by <see cref="WorkflowEngine.TransferUserTaskAsync"/>.</summary>
+    public string? Department { get; set; }
 
     /// <summary>Candidate role (<c>os:role</c>).</summary>
     public string? Role { get; init; }

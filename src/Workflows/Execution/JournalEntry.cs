@@ -46,6 +46,8 @@ public static class JournalEvents
     public const string TaskCreated = "task.created";
     /// <summary>A user task was completed (outcome, user).</summary>
     public const string TaskCompleted = "task.completed";
+    /// <summary>A user task moved to another department (task id, from, to, user).</summary>
+    public const string TaskTransferred = "task.transferred";
     /// <summary>A user task was cancelled.</summary>
     public const string TaskCancelled = "task.cancelled";
     /// <summary>A timer was scheduled (timer id, due time).</summary>

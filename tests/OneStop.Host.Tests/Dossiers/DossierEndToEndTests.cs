@@ -60,6 +60,9 @@ public abstract class DossierEndToEndTests
 
         var ready = await GetAsync(reception, code);
         Assert.Equal(9, Status(ready));
+        var decision = await NoticeHtmlAsync(reception, code, ready, "decision");
+        Assert.Contains(code, decision, StringComparison.Ordinal);
+        Assert.Contains("Nguyễn Thị Hoa", decision, StringComparison.Ordinal);
         Assert.Equal("Early", ready.GetProperty("dossier").GetProperty("timeliness").GetString());
 
         var returned = await reception.PostAsJsonAsync($"/api/dossiers/{code}/return", new { delivery = "Counter", note = "Công dân nhận trực tiếp" }, Json);

@@ -216,4 +216,24 @@ public sealed class TaskAndGatewayTests
         await t.Engine.CompleteUserTaskAsync(review.Id);
         Assert.Equal("sign", Assert.Single(await t.Engine.ListUserTasksAsync(new Persistence.UserTaskQuery { Department = "SXD/BGD" })).ElementId);
     }
+
+    [Fact]
+    public async Task A_task_transferred_to_another_department_keeps_its_due_time_and_is_journaled()
+    {
+        var t = new TestEngine();
+        var instance = await t.StartAsync("usertask-gateway.bpmn", variables: new() { ["officer"] = "nva" });
+        var task = Assert.Single(await t.Engine.ListUserTasksAsync(new Persistence.UserTaskQuery { Department = "TN-MT" }));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => t.Engine.TransferUserTaskAsync(task.Id, "TN-MT"));
+        await t.Engine.TransferUserTaskAsync(task.Id, "XD", "truong-phong");
+
+        Assert.Empty(await t.Engine.ListUserTasksAsync(new Persistence.UserTaskQuery { Department = "TN-MT" }));
+        var moved = Assert.Single(await t.Engine.ListUserTasksAsync(new Persistence.UserTaskQuery { Department = "XD" }));
+        Assert.Equal((task.Id, task.DueAt), (moved.Id, moved.DueAt));
+        var journal = await t.Engine.GetJournalAsync(instance.Id);
+        var transfer = Assert.Single(journal, e => e.Event == JournalEvents.TaskTransferred);
+        Assert.Equal(("TN-MT", "XD", "truong-phong"), ((string?)transfer.Data!["from"], (string?)transfer.Data["to"], (string?)transfer.Data["user"]));
+        await t.CompleteTaskAsync("review", "approve");
+        await Assert.ThrowsAsync<TaskNotOpenException>(() => t.Engine.TransferUserTaskAsync(task.Id, "TN-MT"));
+    }
 }

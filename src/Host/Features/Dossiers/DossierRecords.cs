@@ -45,6 +45,7 @@ public static class DossierActions
     public const string StatusChanged = "status.changed";
     public const string StepAssigned = "step.assigned";
     public const string StepCompleted = "step.completed";
+    public const string StepTransferred = "step.transferred";
     public const string TaskClaimed = "task.claimed";
     public const string TaskReleased = "task.released";
     public const string SupplementRequested = "supplement.requested";

@@ -12,7 +12,7 @@ namespace OneStop.Host.Features.Dossiers;
 /// <summary>
 /// Keeps a dossier in step with its workflow, inside the engine's transaction: statuses set by <c>os:status</c>, the
 /// hand-offs (step assigned, step completed with outcome and comment), supplement requests, the result and its
-/// classification, and the notices the flow asks for (<c>os:notice</c>). Instances whose business key is not a dossier
+/// classification with the decision notice, and the notices the flow asks for (<c>os:notice</c>). Instances whose business key is not a dossier
 /// code are left alone.
 /// </summary>
 internal sealed class DossierWorkflowHook(CalendarService calendars, DossierNotices notices) : IWorkflowTransactionHook
@@ -53,13 +53,28 @@ internal sealed class DossierWorkflowHook(CalendarService calendars, DossierNoti
                     await AddInvolvedAgencyAsync(db, dossier, unit, cancellationToken);
                     events.Add(Event(dossier, entry.Time, DossierCommand.System, DossierActions.StepAssigned, unit, entry.ElementName, isPublic: true));
                     break;
+                case JournalEvents.TaskTransferred:
+                    var to = Text(entry.Data, "to");
+                    await AddInvolvedAgencyAsync(db, dossier, to, cancellationToken);
+                    events.Add(Event(dossier, entry.Time, Text(entry.Data, "user") ?? actor, DossierActions.StepTransferred, to, entry.ElementName,
+                        comment: command?.Comment, isPublic: true));
+                    break;
                 case JournalEvents.TaskCompleted:
                     events.Add(Event(dossier, entry.Time, Text(entry.Data, "user") ?? actor, DossierActions.StepCompleted,
                         await TaskUnitAsync(db, Text(entry.Data, "taskId"), cancellationToken), entry.ElementName, Text(entry.Data, "outcome"),
                         command?.Comment, isPublic: true));
                     break;
                 case JournalEvents.StatusChanged when int.TryParse(Text(entry.Data, "status"), out var status) && DossierStatuses.IsKnown(status):
+                    var wasReady = dossier.Status == DossierStatus.ResultReady;
                     Apply(db, dossier, (DossierStatus)status, entry, NextTimerDue(journal, i), command, actor, events);
+                    if (!wasReady && dossier.Status == DossierStatus.ResultReady)
+                    {
+                        // The result: the decision rendered from the procedure's result template.
+                        db.DossierEvents.AddRange(events);
+                        events.Clear();
+                        await notices.IssueAsync(db, dossier, NoticeForms.Decision, actor, cancellationToken);
+                    }
+
                     break;
                 case JournalEvents.NoticeRequested when Text(entry.Data, "notice") is { } notice:
                     db.DossierEvents.AddRange(events);

@@ -32,6 +32,8 @@ public static class InboxApi
         group.MapGet("/{taskId}", GetAsync).WithName("InboxTask").WithSummary("A step with its dossier, history and allowed outcomes");
         group.MapPost("/{taskId}/claim", ClaimAsync).WithName("ClaimTask").WithSummary("Take the step for myself");
         group.MapPost("/{taskId}/release", ReleaseAsync).WithName("ReleaseTask").WithSummary("Give the step back to the department");
+        group.MapPost("/{taskId}/transfer", TransferAsync).WithName("TransferTask")
+            .WithSummary("Move the step to another department of the agency (head of the department or agency leader)");
         group.MapPost("/{taskId}/complete", CompleteAsync).WithName("CompleteTask")
             .WithSummary("Complete the step with an outcome (JSON, or multipart with attachments)")
             .WithMetadata(new RequestSizeLimitAttribute(MaxCompletionBody));
@@ -99,6 +101,18 @@ public static class InboxApi
         };
     }
 
+    private static async Task<Results<Ok<TransferDto>, ProblemHttpResult, ValidationProblem>> TransferAsync(string taskId, TransferTaskRequest request,
+        InboxService inbox, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await inbox.TransferAsync(http.User, taskId, request, cancellationToken);
+        return result switch
+        {
+            { Succeeded: true } => TypedResults.Ok(new TransferDto(taskId, result.Value!)),
+            { Failure: InboxFailure.Invalid, Errors: { } errors } => TypedResults.ValidationProblem(errors, title: result.Message),
+            _ => Problem(result),
+        };
+    }
+
     private static async Task<Ok<LatenessReport>> LatenessAsync(InboxService inbox, HttpContext http, string? kind,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await inbox.LatenessAsync(http.User, kind, cancellationToken));
@@ -118,6 +132,9 @@ public static class InboxApi
         return TypedResults.Problem(statusCode: status, title: title, detail: result.Message);
     }
 }
+
+/// <summary>Where the step went.</summary>
+public sealed record TransferDto(string TaskId, string Department);
 
 /// <summary>Who holds the step after a claim or a release.</summary>
 public sealed record ClaimDto(string TaskId, string? ClaimedBy);

@@ -76,7 +76,14 @@ public sealed record InboxTaskDto(
     DossierDto Dossier,
     IReadOnlyList<DossierEventDto> History,
     IReadOnlyList<OpenStepDto> OpenSteps,
-    IReadOnlyList<DossierFileDto> Files);
+    IReadOnlyList<DossierFileDto> Files,
+    IReadOnlyList<TransferTarget> TransferTargets);
+
+/// <summary>A department the step may be transferred to (<c>AGENCY/DEPT</c> and its name).</summary>
+public sealed record TransferTarget(string Unit, string Name);
+
+/// <summary>Transfer a step to another department of the agency, with the reason.</summary>
+public sealed record TransferTaskRequest(string? Department, string? Comment);
 
 /// <summary>A file attached to the dossier.</summary>
 public sealed record DossierFileDto(Guid Id, string FileName, string ContentType, long Length, string Kind, DateTimeOffset AddedAt, string AddedBy);

@@ -86,6 +86,7 @@ public sealed class InboxService(OneStopDbContext db, WorkflowEngine engine, Cal
         var (hours, state) = Measure(task.DueAt ?? dossier.AppointmentAt);
         var open = task.Status == UserTaskStatus.Open;
         var outcomes = OutcomesOf(task);
+        var targets = open && CanTransfer(access, task) ? await TransferTargetsAsync(task, cancellationToken) : [];
         return InboxResults.Ok<InboxTaskDto>(new InboxTaskDto(task.Id, task.ElementId, task.Name, task.Department, task.Role, task.Status.ToString(),
             task.CreatedAt, task.DueAt ?? dossier.AppointmentAt, hours, state, claim?.UserName ?? task.Assignee, outcomes,
             CanComplete: open && access.CanWork(task) && (claim is null || claim.UserName == access.UserName),
@@ -93,7 +94,77 @@ public sealed class InboxService(OneStopDbContext db, WorkflowEngine engine, Cal
             CanRelease: open && claim is not null && (claim.UserName == access.UserName || access.HeadsUnitOf(task)),
             AsksSupplement: outcomes.Contains(SupplementOutcome),
             DossierDto.From(dossier), [.. history.Select(DossierEventDto.From)], steps,
-            [.. attached.Select(f => new DossierFileDto(f.Id, f.FileName, f.ContentType, f.Length, f.Kind.ToString(), f.AddedAt, f.AddedBy))]));
+            [.. attached.Select(f => new DossierFileDto(f.Id, f.FileName, f.ContentType, f.Length, f.Kind.ToString(), f.AddedAt, f.AddedBy))],
+            targets));
+    }
+
+    /// <summary>
+    /// Transfers the step to another department of the same agency (chuyển phòng), with the reason: by the head of the
+    /// step's department or the agency's leader. The step keeps its due time; a claim on it is dropped.
+    /// </summary>
+    public async Task<InboxResult<string>> TransferAsync(ClaimsPrincipal user, string taskId, TransferTaskRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var access = InboxAccess.Of(user);
+        var (task, _, failure) = await FindOpenAsync(user, taskId, t => CanTransfer(access, t), cancellationToken);
+        if (failure is not null)
+        {
+            return InboxResults.Fail<string>(failure.Value.Failure, failure.Value.Message);
+        }
+
+        var department = Clean(request.Department);
+        var comment = Clean(request.Comment);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (department is null || !(await TransferTargetsAsync(task!, cancellationToken)).Any(t => t.Unit == department))
+        {
+            errors["department"] = ["Chọn một phòng khác của cơ quan để chuyển bước xử lý."];
+        }
+
+        if (comment is null)
+        {
+            errors["comment"] = ["Nêu lý do chuyển phòng."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return InboxResults.Fail<string>(InboxFailure.Invalid, "Thông tin chuyển phòng chưa hợp lệ (invalid transfer)", errors);
+        }
+
+        try
+        {
+            using var _ = DossierCommand.Begin(new DossierCommand(access.UserName, comment));
+            await engine.TransferUserTaskAsync(task!.Id, department!, access.UserName, cancellationToken);
+        }
+        catch (TaskNotOpenException)
+        {
+            return InboxResults.Fail<string>(InboxFailure.Conflict, NotOpenText);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return InboxResults.Fail<string>(InboxFailure.Conflict,
+                "Hồ sơ vừa được người khác cập nhật; tải lại trang và thử lại (the dossier changed meanwhile).");
+        }
+
+        await db.TaskClaims.Where(c => c.TaskId == task.Id).ExecuteDeleteAsync(cancellationToken);
+        return InboxResults.Ok<string>(department!);
+    }
+
+    private static bool CanTransfer(InboxAccess access, UserTaskRow task) =>
+        access.HeadsUnitOf(task)
+        || (access.IsLeader && access.Agency is not null && task.Department?.StartsWith(access.Agency + "/", StringComparison.Ordinal) == true);
+
+    /// <summary>The other active departments of the step's agency.</summary>
+    private async Task<List<TransferTarget>> TransferTargetsAsync(UserTaskRow task, CancellationToken cancellationToken)
+    {
+        var agency = task.Department?.Split('/')[0];
+        if (string.IsNullOrEmpty(agency))
+        {
+            return [];
+        }
+
+        var departments = await db.Departments.AsNoTracking().Where(d => d.IsActive && d.Agency!.Code == agency).OrderBy(d => d.Code)
+            .Select(d => new { d.Code, d.Name }).ToListAsync(cancellationToken);
+        return [.. departments.Select(d => new TransferTarget($"{agency}/{d.Code}", d.Name)).Where(t => t.Unit != task.Department)];
     }
 
     /// <summary>Takes the task for the user ("assigned to me"); claiming one's own claim again changes nothing.</summary>

@@ -33,6 +33,10 @@ public sealed class InboxModel(InboxService inbox) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
+    /// <summary>Task id of the step just transferred to another department.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Transferred { get; set; }
+
     /// <summary>Why a claim or release failed.</summary>
     public string? Problem { get; private set; }
 

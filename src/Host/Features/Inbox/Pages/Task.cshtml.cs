@@ -31,6 +31,16 @@ public sealed class InboxTaskModel(InboxService inbox) : PageModel
     [BindProperty]
     public List<IFormFile> Attachments { get; set; } = [];
 
+    /// <summary>The department (<c>AGENCY/DEPT</c>) to transfer the step to.</summary>
+    [BindProperty]
+    public string? TransferDepartment { get; set; }
+
+    [BindProperty]
+    public string? TransferComment { get; set; }
+
+    /// <summary>Errors of the transfer form (its own keys, so they never show beside the decision form's fields).</summary>
+    public IReadOnlyDictionary<string, string[]> TransferErrors { get; private set; } = new Dictionary<string, string[]>();
+
     public InboxTaskDto Task { get; private set; } = null!;
 
     /// <summary>Why the last command failed as a whole (conflict, not allowed).</summary>
@@ -57,6 +67,26 @@ public sealed class InboxTaskModel(InboxService inbox) : PageModel
         if (result.Failure == InboxFailure.Invalid)
         {
             errors = result.Errors ?? new Dictionary<string, string[]>();
+        }
+        else
+        {
+            Problem = result.Message;
+        }
+
+        return await ShowAsync(taskId, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostTransferAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var result = await inbox.TransferAsync(User, taskId, new TransferTaskRequest(TransferDepartment, TransferComment), cancellationToken);
+        if (result.Succeeded)
+        {
+            return RedirectToPage("./Index", new { transferred = "1" });
+        }
+
+        if (result.Failure == InboxFailure.Invalid)
+        {
+            TransferErrors = result.Errors ?? new Dictionary<string, string[]>();
         }
         else
         {
