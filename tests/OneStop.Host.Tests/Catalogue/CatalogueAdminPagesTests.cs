@@ -224,13 +224,7 @@ public sealed partial class CatalogueAdminPagesTests(OneStopApp app) : IClassFix
         new("Form.EffectiveFrom", "2025-07-01"),
     ];
 
-    private async Task<HttpClient> SignInAsync(string user)
-    {
-        var http = app.CreateHttpClient();
-        var response = await OidcClient.PostLoginAsync(http, new Uri("/Account/Login", UriKind.Relative), user, OidcClient.DemoPassword);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return http;
-    }
+    private Task<HttpClient> SignInAsync(string user) => OidcClient.SessionAsync(app, user);
 
     private static async Task<string> TokenAsync(HttpClient http, Uri page) => OidcClient.AntiforgeryToken(await http.GetStringAsync(page));
 

@@ -206,13 +206,7 @@ public sealed partial class DossierActionsPagesTests(OneStopApp app) : IClassFix
         return WebUtility.HtmlDecode(Regex.Replace(alert.Groups[1].Value, "<[^>]+>", ""));
     }
 
-    private async Task<HttpClient> SignInAsync(string user)
-    {
-        var http = app.CreateHttpClient();
-        var response = await OidcClient.PostLoginAsync(http, new Uri("/Account/Login", UriKind.Relative), user, OidcClient.DemoPassword);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return http;
-    }
+    private Task<HttpClient> SignInAsync(string user) => OidcClient.SessionAsync(app, user);
 
     [GeneratedRegex("name=\"apologyId\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex ApologyId();

@@ -47,11 +47,5 @@ public sealed class DossierPagesTests(OneStopApp app) : IClassFixture<OneStopApp
         Assert.DoesNotContain("href=\"/catalogue/admin\"", department, StringComparison.Ordinal);
     }
 
-    private async Task<HttpClient> SignInAsync(string user)
-    {
-        var http = app.CreateHttpClient();
-        var response = await OidcClient.PostLoginAsync(http, new Uri("/Account/Login", UriKind.Relative), user, OidcClient.DemoPassword);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return http;
-    }
+    private Task<HttpClient> SignInAsync(string user) => OidcClient.SessionAsync(app, user);
 }

@@ -81,6 +81,16 @@ internal static partial class OidcClient
         }));
     }
 
+    /// <summary>A client signed in through the login page with a demo user: the session cookie, as the pages use it.</summary>
+    public static async Task<HttpClient> SessionAsync(OneStopApp app, string userName)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var http = app.CreateHttpClient();
+        var response = await PostLoginAsync(http, new Uri("/Account/Login", UriKind.Relative), userName, DemoPassword);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return http;
+    }
+
     public static async Task<string> ClientCredentialsAsync(OneStopApp app, string secret = KioskSecret)
     {
         using var http = app.CreateHttpClient();

@@ -70,13 +70,7 @@ public sealed partial class InboxPagesTests(OneStopApp app) : IClassFixture<OneS
             .GetProperty("taskId").GetString()!;
     }
 
-    private async Task<HttpClient> SignInAsync(string user)
-    {
-        var http = app.CreateHttpClient();
-        var response = await OidcClient.PostLoginAsync(http, new Uri("/Account/Login", UriKind.Relative), user, OidcClient.DemoPassword);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return http;
-    }
+    private Task<HttpClient> SignInAsync(string user) => OidcClient.SessionAsync(app, user);
 
     /// <summary>The completion form as the browser posts it (multipart, with the page's anti-forgery token).</summary>
     private static MultipartFormDataContent Form(string page, params (string Name, string Value)[] fields)

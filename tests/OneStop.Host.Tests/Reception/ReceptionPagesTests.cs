@@ -165,13 +165,7 @@ public sealed partial class ReceptionPagesTests(OneStopApp app) : IClassFixture<
         Assert.Contains("/Account/AccessDenied", form.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var http = app.CreateHttpClient();
-        var login = await OidcClient.PostLoginAsync(http, new Uri("/Account/Login", UriKind.Relative), user, OidcClient.DemoPassword);
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return http;
-    }
+    private Task<HttpClient> SignedInAsync(string user) => OidcClient.SessionAsync(app, user);
 
     private async Task<string> FormUrlAsync(string localCode = InterAgencyProcedure) => $"/reception/new?procedure={await ProcedureIdAsync(app, localCode)}";
 
