@@ -3,6 +3,7 @@ using OneStop.Host.Cli;
 using OneStop.Host.Engine;
 using OneStop.Host.Features.Dossiers;
 using OneStop.Host.Features.Notices;
+using OneStop.Host.Features.Notifications;
 using OneStop.Host.Identity;
 using OneStop.Host.Logging;
 using OneStop.Host.Persistence;
@@ -27,6 +28,7 @@ try
     builder.Services.AddOneStopEngine(builder.Configuration);
     builder.Services.AddDossiers();
     builder.Services.AddNotices();
+    builder.Services.AddNotifications(builder.Configuration);
     builder.Services.AddOneStopSeeding(builder.Configuration);
     builder.AddOneStopWeb();
 

@@ -9,6 +9,7 @@ using OneStop.Host.Features.Calendar;
 using OneStop.Host.Features.Catalogue;
 using OneStop.Host.Features.Dossiers;
 using OneStop.Host.Features.Notices;
+using OneStop.Host.Features.Notifications;
 using OneStop.Host.Features.ProcessDesign;
 using OneStop.Host.Identity;
 
@@ -72,6 +73,8 @@ public abstract class OneStopDbContext(DbContextOptions options)
     public DbSet<TaskClaim> TaskClaims => Set<TaskClaim>();
 
     public DbSet<NoticeTemplateOverride> NoticeTemplateOverrides => Set<NoticeTemplateOverride>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Host.Features.Notifications;
 
 namespace OneStop.Host.Persistence;
 
@@ -26,14 +27,14 @@ public static class PersistenceExtensions
         }
 
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        // Notifications are written by an interceptor in the same save as the dossier change (transactional outbox).
+        void Configure(IServiceProvider sp, DbContextOptionsBuilder o) =>
+            o.UseProvider(provider, connectionString).AddInterceptors(sp.GetRequiredService<OutboxInterceptor>());
         _ = provider switch
         {
-            DatabaseProvider.Sqlite => builder.Services.AddDbContextPool<OneStopDbContext, SqliteOneStopDbContext>(
-                o => o.UseProvider(provider, connectionString)),
-            DatabaseProvider.PostgreSql => builder.Services.AddDbContextPool<OneStopDbContext, PostgreSqlOneStopDbContext>(
-                o => o.UseProvider(provider, connectionString)),
-            _ => builder.Services.AddDbContextPool<OneStopDbContext, SqlServerOneStopDbContext>(
-                o => o.UseProvider(provider, connectionString)),
+            DatabaseProvider.Sqlite => builder.Services.AddDbContextPool<OneStopDbContext, SqliteOneStopDbContext>(Configure),
+            DatabaseProvider.PostgreSql => builder.Services.AddDbContextPool<OneStopDbContext, PostgreSqlOneStopDbContext>(Configure),
+            _ => builder.Services.AddDbContextPool<OneStopDbContext, SqlServerOneStopDbContext>(Configure),
         };
         return builder;
     }

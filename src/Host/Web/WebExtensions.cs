@@ -11,8 +11,10 @@ using OneStop.Host.Features.Calendar;
 using OneStop.Host.Features.Catalogue;
 using OneStop.Host.Features.Dossiers;
 using OneStop.Host.Features.Inbox;
+using OneStop.Host.Features.Lookup;
 using OneStop.Host.Features.Operations;
 using OneStop.Host.Features.Notices;
+using OneStop.Host.Features.Notifications;
 using OneStop.Host.Features.ProcessDesign;
 using OneStop.Host.Health;
 using OneStop.Host.Identity;
@@ -63,6 +65,7 @@ public static class WebExtensions
             });
         });
         services.AddOneStopHealthChecks();
+        services.AddLookup(builder.Configuration);
         return builder;
     }
 
@@ -82,6 +85,8 @@ public static class WebExtensions
         app.UseAuthentication();
         app.UseUserLogContext();
         app.UseAuthorization();
+        // After routing: only endpoints that ask for a policy (the public look-up) are limited.
+        app.UseRateLimiter();
 
         app.MapOneStopHealthChecks();
         app.MapConnectEndpoints();
@@ -98,6 +103,8 @@ public static class WebExtensions
         api.MapDossiersApi();
         api.MapLifecycleApi();
         api.MapInboxApi();
+        api.MapNotificationsApi();
+        api.MapLookupApi();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
