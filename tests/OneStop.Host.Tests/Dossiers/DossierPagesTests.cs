@@ -25,6 +25,10 @@ public sealed class DossierPagesTests(OneStopApp app) : IClassFixture<OneStopApp
         Assert.Contains("2. Được tiếp nhận", details, StringComparison.Ordinal);
         Assert.Contains("Tiếp nhận hồ sơ", details, StringComparison.Ordinal);
         Assert.Contains("Giấy chứng sinh", details, StringComparison.Ordinal);
+        // The receipt went out by SMS and e-mail; the page masks where to.
+        Assert.Contains("09******78", details, StringComparison.Ordinal);
+        Assert.Contains("h***@example.test", details, StringComparison.Ordinal);
+        Assert.DoesNotContain("0912345678", details, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"dossier-row\"", foreignList, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OneStop.Host.Features.Calendar;
 using OneStop.Host.Identity;
+using OneStop.Host.Features.Notifications;
 using OneStop.Host.Persistence;
 using OneStop.Workflows.Persistence;
 
@@ -50,6 +51,9 @@ public sealed class DetailsModel(OneStopDbContext db, CalendarService calendars,
     public IReadOnlyList<SupplementRequest> Supplements { get; private set; } = [];
 
     public IReadOnlyList<Apology> Apologies { get; private set; } = [];
+
+    /// <summary>The SMS and e-mail notices sent to the applicant (recipients masked).</summary>
+    public IReadOnlyList<DeliveryDto> Deliveries { get; private set; } = [];
 
     /// <summary>The apology waiting for the head's decision, if any.</summary>
     public Apology? PendingApology { get; private set; }
@@ -224,6 +228,8 @@ public sealed class DetailsModel(OneStopDbContext db, CalendarService calendars,
             .Select(n => new IssuedNoticeDto(n.Id, n.TemplateCode, n.Title, n.IssuedAt, n.IssuedBy)).ToListAsync(cancellationToken);
         OpenSteps = await DossiersApi.OpenStepsAsync(db, dossier.Code, cancellationToken);
         Supplements = await db.DossierSupplements.AsNoTracking().Where(s => s.DossierId == dossier.Id).OrderBy(s => s.RequestedAt).ToListAsync(cancellationToken);
+        Deliveries = [.. (await db.OutboxMessages.AsNoTracking().Where(m => m.DossierId == dossier.Id).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .ToListAsync(cancellationToken)).Select(DeliveryDto.From)];
         Apologies = [.. (await db.DossierApologies.AsNoTracking().Where(a => a.DossierId == dossier.Id).ToListAsync(cancellationToken))
             .OrderBy(a => a.DraftedAt)];
         PendingApology = Apologies.FirstOrDefault(a => a.State == ApologyState.Drafted);
