@@ -4,6 +4,7 @@ using OneStop.Host.Engine;
 using OneStop.Host.Features.Dossiers;
 using OneStop.Host.Features.Notices;
 using OneStop.Host.Features.Notifications;
+using OneStop.Host.Features.Portal.Account;
 using OneStop.Host.Identity;
 using OneStop.Host.Logging;
 using OneStop.Host.Persistence;
@@ -25,6 +26,7 @@ try
     builder.AddOneStopLogging();
     builder.AddOneStopPersistence();
     builder.AddOneStopIdentity();
+    builder.Services.AddCitizenAccounts();
     builder.Services.AddOneStopEngine(builder.Configuration);
     builder.Services.AddDossiers();
     builder.Services.AddNotices();

@@ -87,7 +87,7 @@ public sealed partial class DossierLifecycleBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(phone);
         await page.GotoAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.GetByLabel("Tên đăng nhập hoặc thư điện tử").FillAsync(user);
+        await page.GetByLabel("Tên đăng nhập, thư điện tử hoặc số điện thoại").FillAsync(user);
         await page.GetByLabel("Mật khẩu").FillAsync("OneStop@2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl);

@@ -41,7 +41,12 @@ public static class WebExtensions
             o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        services.AddRazorPages(o => o.RootDirectory = "/Features")
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                // The citizens' address of the one sign-in page.
+                o.Conventions.AddPageRoute("/Account/Login", "dang-nhap");
+            })
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddProblemDetails();
         // Enums travel as their names ("Holiday", "Department"), readable and stable when members are added.

@@ -14,7 +14,7 @@ internal static class DesignerSession
     {
         var page = await browser.NewPageAsync(phone);
         await page.GotoAsync(path);
-        await page.GetByLabel("Tên đăng nhập hoặc thư điện tử").FillAsync(user);
+        await page.GetByLabel("Tên đăng nhập, thư điện tử hoặc số điện thoại").FillAsync(user);
         await page.GetByLabel("Mật khẩu").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);

@@ -239,7 +239,7 @@ public sealed partial class DesignerTests(BrowserFixture browser) : IClassFixtur
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/designer");
-        await page.GetByLabel("Tên đăng nhập hoặc thư điện tử").FillAsync("specialist");
+        await page.GetByLabel("Tên đăng nhập, thư điện tử hoặc số điện thoại").FillAsync("specialist");
         await page.GetByLabel("Mật khẩu").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
 

@@ -11,7 +11,7 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
         var page = await browser.NewPageAsync(phone: true);
         await page.GotoAsync("/Account/Login");
 
-        await page.GetByLabel("Tên đăng nhập hoặc thư điện tử").FillAsync("specialist");
+        await page.GetByLabel("Tên đăng nhập, thư điện tử hoặc số điện thoại").FillAsync("specialist");
         await page.GetByLabel("Mật khẩu").FillAsync("OneStop@2026");
         await BrowserFixture.ScreenshotAsync(page, "sign-in-phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
@@ -28,7 +28,7 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.GotoAsync("/Account/Login");
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
 
-        await page.GetByLabel("User name or e-mail").FillAsync("admin");
+        await page.GetByLabel("User name, e-mail or mobile number").FillAsync("admin");
         await page.GetByLabel("Password").FillAsync("not-the-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
