@@ -50,9 +50,20 @@ public sealed class Dossier
 
     public DeliveryState DeliveryState { get; set; }
 
-    public DateTimeOffset ReceivedAt { get; init; }
+    /// <summary>When the centre received the dossier; for an online dossier still at status 1, when the citizen submitted it.</summary>
+    public DateTimeOffset ReceivedAt { get; set; }
 
-    public required string ReceivedBy { get; init; }
+    /// <summary>The officer who received it; for an online dossier still at status 1, the citizen's user name.</summary>
+    public required string ReceivedBy { get; set; }
+
+    /// <summary>The citizen account that submitted the dossier online (null for the counter and the post).</summary>
+    public Guid? OwnerUserId { get; init; }
+
+    /// <summary>Payment of an online dossier of a fully online procedure: the centre sees it only once paid (ADR 0011).</summary>
+    public OnlinePayment Payment { get; set; }
+
+    /// <summary>The payment provider's reference of the online payment.</summary>
+    public string? PaymentReference { get; set; }
 
     /// <summary>When the legal clock started: the next working instant, or the next working morning for paper after 15:00.</summary>
     public DateTimeOffset ClockStartedAt { get; set; }
@@ -173,6 +184,16 @@ public enum SupplementState
     /// <summary>The citizen sent the documents (online), not yet checked.</summary>
     CitizenSent,
     Done,
+}
+
+/// <summary>The online payment of a dossier submitted online (ADR 0011).</summary>
+public enum OnlinePayment
+{
+    /// <summary>No online payment asked (counter, post, partly online procedures, no fee).</summary>
+    None,
+    /// <summary>Submitted, waiting for the payment provider: not yet in the centre's queue.</summary>
+    Pending,
+    Paid,
 }
 
 public enum DeliveryState

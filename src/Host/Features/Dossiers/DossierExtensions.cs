@@ -1,5 +1,6 @@
 using OneStop.Host.Engine;
 using OneStop.Host.Features.Inbox;
+using OneStop.Host.Features.Portal.Submission;
 
 namespace OneStop.Host.Features.Dossiers;
 
@@ -10,6 +11,7 @@ public static class DossierExtensions
     {
         services.AddDossierCodes();
         services.AddScoped<ReceptionService>();
+        services.AddOnlineSubmission();
         services.AddSingleton<DossierNotices>();
         services.AddScoped<IWorkflowTransactionHook, DossierWorkflowHook>();
         services.AddInbox();

@@ -70,13 +70,15 @@ public sealed class LifecycleService(OneStopDbContext db, WorkflowEngine engine,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (dossier, problem) = await LoadAsync(code, user, cancellationToken);
+        var (dossier, problem) = await LoadAsync(code, user, cancellationToken, ownerSees: true);
         if (dossier is null)
         {
             return problem!;
         }
 
-        if (!IsCounter(user))
+        // The counter records documents brought on paper; the citizen who submitted online answers online (ADR 0011).
+        var byCitizen = !IsCounter(user) && IsOwner(user, dossier);
+        if (!IsCounter(user) && !byCitizen)
         {
             return Forbidden("Chỉ Bộ phận Tiếp nhận và Trả kết quả ghi nhận hồ sơ bổ sung.");
         }
@@ -95,7 +97,7 @@ public sealed class LifecycleService(OneStopDbContext db, WorkflowEngine engine,
         var now = time.GetUtcNow();
         var supplement = await db.DossierSupplements.Where(s => s.DossierId == dossier.Id && s.ReceivedAt == null)
             .OrderByDescending(s => s.RequestedAt).FirstOrDefaultAsync(cancellationToken);
-        if (supplement is null && dossier.SupplementState == SupplementState.Done && dossier.WorkflowInstanceId is not null)
+        if (supplement is null && dossier.SupplementState is SupplementState.Done or SupplementState.CitizenSent && dossier.WorkflowInstanceId is not null)
         {
             // Recorded earlier, but the flow did not resume (the engine failed after the save): only resume it.
             return await ResumeWorkflowAsync(dossier, officer, now, request.Note, cancellationToken);
@@ -112,17 +114,18 @@ public sealed class LifecycleService(OneStopDbContext db, WorkflowEngine engine,
         // A procedure removed from the catalogue since reception has no duration to restart from: the pause rule still applies.
         var rule = procedure?.SupplementRule ?? SupplementRule.Pause;
         var dueBefore = dossier.DueAt;
-        // The supplement is handed in on paper at the counter, so the paper 15:00 rule applies to a restart.
-        dossier.DueAt = Deadlines.AfterSupplement(calendar, rule, dueBefore, supplement.RequestedAt, now, DossierChannel.Counter,
+        // A supplement handed in on paper at the counter falls under the paper 15:00 rule on a restart; one sent online does not.
+        var channel = byCitizen ? DossierChannel.Online : DossierChannel.Counter;
+        dossier.DueAt = Deadlines.AfterSupplement(calendar, rule, dueBefore, supplement.RequestedAt, now, channel,
             procedure?.Duration ?? new ProcedureDuration());
         if (rule == SupplementRule.Restart)
         {
-            dossier.ClockStartedAt = Deadlines.ClockStart(calendar, now, DossierChannel.Counter);
+            dossier.ClockStartedAt = Deadlines.ClockStart(calendar, now, channel);
         }
 
         supplement.ReceivedAt = now;
         supplement.ReceivedBy = officer.UserName;
-        dossier.SupplementState = SupplementState.Done;
+        dossier.SupplementState = byCitizen ? SupplementState.CitizenSent : SupplementState.Done;
         var ruleText = rule == SupplementRule.Restart ? "tính lại từ ngày nhận đủ hồ sơ bổ sung" : "cộng thời gian chờ bổ sung";
         AddEvent(dossier, now, officer, DossierActions.SupplementReceived, isPublic: true,
             comment: Join($"Hạn trả kết quả {Local(dueBefore)} → {Local(dossier.DueAt)} ({ruleText}).", request.Note));
@@ -553,12 +556,21 @@ public sealed class LifecycleService(OneStopDbContext db, WorkflowEngine engine,
     }
 
     /// <summary>The dossier, tracked, when it exists and the user may see it; otherwise 404 (codes cannot be probed).</summary>
-    private async Task<(Dossier? Dossier, LifecycleProblem? Problem)> LoadAsync(string code, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private async Task<(Dossier? Dossier, LifecycleProblem? Problem)> LoadAsync(string code, ClaimsPrincipal user, CancellationToken cancellationToken,
+        bool ownerSees = false)
     {
         ArgumentNullException.ThrowIfNull(user);
         var dossier = await db.Dossiers.FirstOrDefaultAsync(d => d.Code == code, cancellationToken);
-        return dossier is not null && DossierAccess.CanSee(user, dossier) ? (dossier, null) : (null, NotFound(code));
+        return dossier is not null && (DossierAccess.CanSee(user, dossier) || (ownerSees && IsOwner(user, dossier))) ? (dossier, null) : (null, NotFound(code));
     }
+
+    /// <summary>True when <paramref name="user"/> is the citizen account that submitted <paramref name="dossier"/> online.</summary>
+    internal static bool IsOwner(ClaimsPrincipal user, Dossier dossier) =>
+        dossier.OwnerUserId is { } owner && user.IsInRole(Roles.Citizen) && Guid.TryParse(UserIdOf(user), out var id) && id == owner;
+
+    /// <summary>The account id of the signed-in user: the <c>sub</c> claim (Identity's user id claim here), else the name identifier.</summary>
+    internal static string? UserIdOf(ClaimsPrincipal user) =>
+        user.FindFirst(OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject)?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value;
 
     private static bool IsCounter(ClaimsPrincipal user) => user.IsInRole(Roles.Reception) || user.IsInRole(Roles.Admin);
 

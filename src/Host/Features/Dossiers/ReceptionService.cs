@@ -45,51 +45,117 @@ public sealed class ReceptionService(OneStopDbContext db, IDossierCodeGenerator 
         }
 
         var now = time.GetUtcNow();
-        var calendar = calendars.Current;
-        var clockStart = Deadlines.ClockStart(calendar, now, request.Channel);
+        var (clockStart, dueAt) = Schedule(procedure!, now, request.Channel);
         var documents = request.Documents.Count > 0
             ? request.Documents.Select((d, i) => new DossierDocument { Position = i, Name = d.Name.Trim(), Originals = d.Originals, CertifiedCopies = d.CertifiedCopies, Photocopies = d.Photocopies })
             : procedure!.Documents.OrderBy(d => d.Position).Select((d, i) => new DossierDocument { Position = i, Name = d.Name, Originals = d.Originals, CertifiedCopies = d.CertifiedCopies, Photocopies = d.Photocopies });
-        Dossier dossier;
+        var dossier = await CreateAsync(procedure!, now, code => new Dossier
+        {
+            Code = code,
+            ProcedureId = procedure!.Id,
+            ProcedureCode = procedure.LocalCode,
+            ProcedureName = procedure.Name,
+            LeadAgencyCode = procedure.LeadAgency!.Code,
+            CooperatingAgencyCodes = CooperatingCodes(procedure),
+            Channel = request.Channel,
+            Applicant = ToParty(request.Applicant),
+            Submitter = request.Submitter is null ? null : ToParty(request.Submitter),
+            SubmittedByRepresentative = request.SubmittedByRepresentative,
+            Request = Clean(request.Request),
+            NumberOfSets = request.NumberOfSets,
+            ResultDelivery = request.ResultDelivery,
+            Status = DossierStatus.Received,
+            ReceivedAt = now,
+            ReceivedBy = officer.UserName,
+            ClockStartedAt = clockStart,
+            DueAt = dueAt,
+            FeeAmount = FeeFor(procedure, request.FeeUnits),
+            Documents = [.. documents],
+        }, dossier => RecordReceptionAsync(dossier, officer, now, from: null, cancellationToken), cancellationToken);
+
+        await StartWorkflowAsync(dossier, procedure!, officer, cancellationToken);
+        return new ReceptionResult(dossier, Freeze(errors));
+    }
+
+    /// <summary>
+    /// Accepts a dossier submitted online (status 1 → 2): the same reception as at the counter — history entry, receipt
+    /// (form 01), the procedure's flow started — with the clock starting now (online, so no 15:00 paper rule).
+    /// <paramref name="dossier"/> is tracked by this service's context.
+    /// </summary>
+    public async Task<ReceptionResult> AcceptOnlineAsync(Dossier dossier, Officer officer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(officer);
+        var procedure = await LoadProcedureAsync(dossier.ProcedureId, cancellationToken);
+        var errors = new Dictionary<string, List<string>>();
+        if (procedure is null)
+        {
+            Add(errors, "procedureId", "Thủ tục của hồ sơ không còn trong danh mục; không thể tiếp nhận.");
+        }
+        else if (procedure.WorkflowKey is { } key && !await HasPublishedFlowAsync(key, cancellationToken))
+        {
+            Add(errors, "procedureId", $"Quy trình {key} của thủ tục chưa được ban hành; chưa thể tiếp nhận.");
+        }
+
+        if (dossier.Status != DossierStatus.Registered || dossier.Payment == OnlinePayment.Pending)
+        {
+            Add(errors, "status", $"Hồ sơ {dossier.Code} không ở trạng thái chờ tiếp nhận.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ReceptionResult(null, Freeze(errors));
+        }
+
+        var now = time.GetUtcNow();
+        (dossier.ClockStartedAt, dossier.DueAt) = Schedule(procedure!, now, dossier.Channel);
+        dossier.Status = DossierStatus.Received;
+        dossier.ReceivedAt = now;
+        dossier.ReceivedBy = officer.UserName;
+        dossier.Version++;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var code = await codes.NextAsync(db, procedure!.LeadAgency!.Code, now, cancellationToken);
-            dossier = new Dossier
-            {
-                Code = code,
-                ProcedureId = procedure.Id,
-                ProcedureCode = procedure.LocalCode,
-                ProcedureName = procedure.Name,
-                LeadAgencyCode = procedure.LeadAgency.Code,
-                CooperatingAgencyCodes = string.Join(',', procedure.CooperatingAgencies.Select(a => a.Code).Order(StringComparer.Ordinal)),
-                Channel = request.Channel,
-                Applicant = ToParty(request.Applicant),
-                Submitter = request.Submitter is null ? null : ToParty(request.Submitter),
-                SubmittedByRepresentative = request.SubmittedByRepresentative,
-                Request = Clean(request.Request),
-                NumberOfSets = request.NumberOfSets,
-                ResultDelivery = request.ResultDelivery,
-                Status = DossierStatus.Received,
-                ReceivedAt = now,
-                ReceivedBy = officer.UserName,
-                ClockStartedAt = clockStart,
-                DueAt = Deadlines.Due(calendar, clockStart, procedure.Duration),
-                FeeAmount = procedure.FeeMode == FeeMode.Exempt ? 0 : procedure.Fees.Sum(f => f.AmountFor(Math.Max(1, request.FeeUnits ?? 1))),
-                Documents = [.. documents],
-            };
-            db.Dossiers.Add(dossier);
-            db.DossierEvents.Add(new DossierEvent
-            {
-                DossierId = dossier.Id, Time = now, Actor = officer.UserName, Action = DossierActions.Received, ToStatus = DossierStatus.Received,
-                Unit = officer.Unit, Public = true,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            await notices.IssueAsync(db, dossier, NoticeForms.Receipt, officer.UserName, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await RecordReceptionAsync(dossier, officer, now, DossierStatus.Registered, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await StartWorkflowAsync(dossier, procedure, officer, cancellationToken);
+        await StartWorkflowAsync(dossier, procedure!, officer, cancellationToken);
+        return new ReceptionResult(dossier, Freeze(errors));
+    }
+
+    /// <summary>Refuses a dossier submitted online (status 1 → 3) with the reason, issuing form 03.</summary>
+    public async Task<ReceptionResult> RefuseOnlineAsync(Dossier dossier, string? reason, Officer officer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(officer);
+        var errors = new Dictionary<string, List<string>>();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            Add(errors, "reason", "Nêu rõ lý do từ chối tiếp nhận.");
+        }
+        else if (reason.Length > 2000)
+        {
+            Add(errors, "reason", "Lý do tối đa 2.000 ký tự.");
+        }
+
+        if (dossier.Status != DossierStatus.Registered || dossier.Payment == OnlinePayment.Pending)
+        {
+            Add(errors, "status", $"Hồ sơ {dossier.Code} không ở trạng thái chờ tiếp nhận.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ReceptionResult(null, Freeze(errors));
+        }
+
+        var now = time.GetUtcNow();
+        dossier.Status = DossierStatus.Refused;
+        dossier.ReceivedBy = officer.UserName;
+        dossier.ResolvedAt = now;
+        dossier.Version++;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RecordRefusalAsync(dossier, officer, now, reason!.Trim(), DossierStatus.Registered, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new ReceptionResult(dossier, Freeze(errors));
     }
 
@@ -116,14 +182,14 @@ public sealed class ReceptionService(OneStopDbContext db, IDossierCodeGenerator 
         }
 
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var dossier = new Dossier
+        var reason = request.Reason.Trim();
+        var dossier = await CreateAsync(procedure!, now, code => new Dossier
         {
-            Code = await codes.NextAsync(db, procedure!.LeadAgency!.Code, now, cancellationToken),
-            ProcedureId = procedure.Id,
+            Code = code,
+            ProcedureId = procedure!.Id,
             ProcedureCode = procedure.LocalCode,
             ProcedureName = procedure.Name,
-            LeadAgencyCode = procedure.LeadAgency.Code,
+            LeadAgencyCode = procedure.LeadAgency!.Code,
             Channel = request.Channel,
             Applicant = ToParty(request.Applicant),
             Request = Clean(request.Request),
@@ -133,19 +199,70 @@ public sealed class ReceptionService(OneStopDbContext db, IDossierCodeGenerator 
             ClockStartedAt = now,
             DueAt = now,
             ResolvedAt = now,
-        };
-        db.Dossiers.Add(dossier);
-        db.DossierEvents.Add(new DossierEvent
-        {
-            DossierId = dossier.Id, Time = now, Actor = officer.UserName, Action = DossierActions.Refused, ToStatus = DossierStatus.Refused,
-            Unit = officer.Unit, Comment = request.Reason.Trim(), Public = true,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await notices.IssueAsync(db, dossier, NoticeForms.Refusal, officer.UserName, cancellationToken, reason: request.Reason.Trim());
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        }, dossier => RecordRefusalAsync(dossier, officer, now, reason, from: null, cancellationToken), cancellationToken);
         return new ReceptionResult(dossier, Freeze(errors));
     }
+
+    /// <summary>
+    /// Allocates the lead agency's next code and saves the dossier <paramref name="build"/> makes with it, then what
+    /// <paramref name="record"/> adds (history, notice, files; it saves), all in one transaction.
+    /// </summary>
+    internal async Task<Dossier> CreateAsync(Procedure procedure, DateTimeOffset now, Func<string, Dossier> build, Func<Dossier, Task> record,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(record);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var dossier = build(await codes.NextAsync(db, procedure.LeadAgency!.Code, now, cancellationToken));
+        db.Dossiers.Add(dossier);
+        await db.SaveChangesAsync(cancellationToken);
+        await record(dossier);
+        await transaction.CommitAsync(cancellationToken);
+        return dossier;
+    }
+
+    /// <summary>The history entry of the reception and the receipt (form 01), saved.</summary>
+    private async Task RecordReceptionAsync(Dossier dossier, Officer officer, DateTimeOffset now, DossierStatus? from, CancellationToken cancellationToken)
+    {
+        db.DossierEvents.Add(new DossierEvent
+        {
+            DossierId = dossier.Id, Time = now, Actor = officer.UserName, Action = DossierActions.Received, FromStatus = from,
+            ToStatus = DossierStatus.Received, Unit = officer.Unit, Public = true,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await notices.IssueAsync(db, dossier, NoticeForms.Receipt, officer.UserName, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The history entry of the refusal and form 03 with the reason, saved.</summary>
+    private async Task RecordRefusalAsync(Dossier dossier, Officer officer, DateTimeOffset now, string reason, DossierStatus? from,
+        CancellationToken cancellationToken)
+    {
+        db.DossierEvents.Add(new DossierEvent
+        {
+            DossierId = dossier.Id, Time = now, Actor = officer.UserName, Action = DossierActions.Refused, FromStatus = from,
+            ToStatus = DossierStatus.Refused, Unit = officer.Unit, Comment = reason, Public = true,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await notices.IssueAsync(db, dossier, NoticeForms.Refusal, officer.UserName, cancellationToken, reason: reason);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>When the legal clock starts for a dossier received now by <paramref name="channel"/>, and when it is due.</summary>
+    private (DateTimeOffset ClockStart, DateTimeOffset Due) Schedule(Procedure procedure, DateTimeOffset now, DossierChannel channel)
+    {
+        var calendar = calendars.Current;
+        var clockStart = Deadlines.ClockStart(calendar, now, channel);
+        return (clockStart, Deadlines.Due(calendar, clockStart, procedure.Duration));
+    }
+
+    internal static string CooperatingCodes(Procedure procedure) =>
+        string.Join(',', procedure.CooperatingAgencies.Select(a => a.Code).Order(StringComparer.Ordinal));
+
+    /// <summary>The total fee due (VND) for <paramref name="units"/> pages or copies (1 when not given).</summary>
+    internal static decimal FeeFor(Procedure procedure, int? units) =>
+        procedure.FeeMode == FeeMode.Exempt ? 0 : procedure.Fees.Sum(f => f.AmountFor(Math.Max(1, units ?? 1)));
 
     /// <summary>
     /// Starts the workflow of a received dossier that has none yet (also the retry after a failed start): the code is the
@@ -187,11 +304,11 @@ public sealed class ReceptionService(OneStopDbContext db, IDossierCodeGenerator 
         }
     }
 
-    private async Task<Procedure?> LoadProcedureAsync(Guid id, CancellationToken cancellationToken) =>
+    internal async Task<Procedure?> LoadProcedureAsync(Guid id, CancellationToken cancellationToken) =>
         await db.CatalogueProcedures.Include(p => p.LeadAgency).Include(p => p.CooperatingAgencies)
             .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    private async Task<bool> HasPublishedFlowAsync(string key, CancellationToken cancellationToken) =>
+    internal async Task<bool> HasPublishedFlowAsync(string key, CancellationToken cancellationToken) =>
         (await engine.GetDefinitionVersionsAsync(key, cancellationToken)).Any(d => d.Status == DefinitionStatus.Published);
 
     private Dictionary<string, List<string>> Validate(ReceiveDossierRequest request, Procedure? procedure)
@@ -255,7 +372,7 @@ public sealed class ReceptionService(OneStopDbContext db, IDossierCodeGenerator 
         return errors;
     }
 
-    private static void ValidateParty(Dictionary<string, List<string>> errors, string prefix, PartyDto? party, bool required)
+    internal static void ValidateParty(Dictionary<string, List<string>> errors, string prefix, PartyDto? party, bool required)
     {
         if (party is null)
         {
@@ -298,14 +415,14 @@ public sealed class ReceptionService(OneStopDbContext db, IDossierCodeGenerator 
         }
     }
 
-    private static Party ToParty(PartyDto p) => new()
+    internal static Party ToParty(PartyDto p) => new()
     {
         Kind = p.Kind, Name = p.Name.Trim(), IdNumber = Clean(p.IdNumber), Phone = Clean(p.Phone), Email = Clean(p.Email), Address = Clean(p.Address),
     };
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static void Add(Dictionary<string, List<string>> errors, string key, string message)
+    internal static void Add(Dictionary<string, List<string>> errors, string key, string message)
     {
         if (!errors.TryGetValue(key, out var list))
         {
@@ -315,6 +432,6 @@ public sealed class ReceptionService(OneStopDbContext db, IDossierCodeGenerator 
         list.Add(message);
     }
 
-    private static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> errors) =>
+    internal static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> errors) =>
         errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

@@ -28,6 +28,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.DeliveryState).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.Timeliness).HasConversion<string>().HasMaxLength(10);
         builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.Property(d => d.Payment).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.PaymentReference).HasMaxLength(100);
+        builder.HasIndex(d => d.OwnerUserId);
         builder.Ignore(d => d.AppointmentAt);
         builder.Ignore(d => d.IsOpen);
         builder.HasIndex(d => new { d.LeadAgencyCode, d.Status });

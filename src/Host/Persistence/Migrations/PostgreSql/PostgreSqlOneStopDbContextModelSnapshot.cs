@@ -980,6 +980,18 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                     b.Property<int>("NumberOfSets")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Payment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int?>("PreviousStatus")
                         .HasColumnType("integer");
 
@@ -1049,6 +1061,8 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("ProcedureId");
 

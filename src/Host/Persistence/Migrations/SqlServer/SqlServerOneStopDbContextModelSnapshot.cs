@@ -982,6 +982,18 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                     b.Property<int>("NumberOfSets")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Payment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int?>("PreviousStatus")
                         .HasColumnType("int");
 
@@ -1051,6 +1063,8 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("ProcedureId");
 

@@ -967,6 +967,18 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                     b.Property<int>("NumberOfSets")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PreviousStatus")
                         .HasColumnType("INTEGER");
 
@@ -1036,6 +1048,8 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("ProcedureId");
 

@@ -142,6 +142,9 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                     DeliveryState = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ReceivedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OwnerUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Payment = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PaymentReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ClockStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RescheduledDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -1122,6 +1125,11 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                 name: "IX_Dossiers_LeadAgencyCode_Status",
                 table: "Dossiers",
                 columns: new[] { "LeadAgencyCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_OwnerUserId",
+                table: "Dossiers",
+                column: "OwnerUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_ProcedureId",

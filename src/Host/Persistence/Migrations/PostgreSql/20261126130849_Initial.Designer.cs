@@ -12,7 +12,7 @@ using OneStop.Host.Persistence;
 namespace OneStop.Host.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlOneStopDbContext))]
-    [Migration("20261126123722_Initial")]
+    [Migration("20261126130849_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -983,6 +983,18 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                     b.Property<int>("NumberOfSets")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Payment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int?>("PreviousStatus")
                         .HasColumnType("integer");
 
@@ -1052,6 +1064,8 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("ProcedureId");
 

@@ -11,7 +11,7 @@ using OneStop.Host.Persistence;
 namespace OneStop.Host.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261126123717_Initial")]
+    [Migration("20261126130846_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -970,6 +970,18 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                     b.Property<int>("NumberOfSets")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PreviousStatus")
                         .HasColumnType("INTEGER");
 
@@ -1039,6 +1051,8 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("ProcedureId");
 

@@ -12,7 +12,7 @@ using OneStop.Host.Persistence;
 namespace OneStop.Host.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261126123726_Initial")]
+    [Migration("20261126130853_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -985,6 +985,18 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                     b.Property<int>("NumberOfSets")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Payment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int?>("PreviousStatus")
                         .HasColumnType("int");
 
@@ -1054,6 +1066,8 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("ProcedureId");
 

@@ -141,6 +141,9 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                     DeliveryState = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OwnerUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Payment = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PaymentReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ClockStartedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RescheduledDueAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -1121,6 +1124,11 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                 name: "IX_Dossiers_LeadAgencyCode_Status",
                 table: "Dossiers",
                 columns: new[] { "LeadAgencyCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_OwnerUserId",
+                table: "Dossiers",
+                column: "OwnerUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_ProcedureId",

@@ -141,6 +141,9 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                     DeliveryState = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ReceivedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    OwnerUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Payment = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PaymentReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     ClockStartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     RescheduledDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
@@ -1123,6 +1126,11 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                 name: "IX_Dossiers_LeadAgencyCode_Status",
                 table: "Dossiers",
                 columns: new[] { "LeadAgencyCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_OwnerUserId",
+                table: "Dossiers",
+                column: "OwnerUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_ProcedureId",
