@@ -39,6 +39,7 @@ public sealed class DossierPagesTests(OneStopApp app) : IClassFixture<OneStopApp
         using var reception = await SignInAsync("reception");
         using var specialist = await SignInAsync("specialist");
         using var admin = await SignInAsync("admin");
+        using var citizen = await SignInAsync("citizen");
 
         var counter = await reception.GetStringAsync(new Uri("/", UriKind.Relative));
         var department = await specialist.GetStringAsync(new Uri("/", UriKind.Relative));
@@ -49,6 +50,9 @@ public sealed class DossierPagesTests(OneStopApp app) : IClassFixture<OneStopApp
         Assert.DoesNotContain("href=\"/reception\"", department, StringComparison.Ordinal);
         Assert.Contains("href=\"/catalogue/admin\"", administration, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/catalogue/admin\"", department, StringComparison.Ordinal);
+        var home = await citizen.GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("href=\"/ho-so-cua-toi\"", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/inbox\"", home, StringComparison.Ordinal);
     }
 
     private Task<HttpClient> SignInAsync(string user) => OidcClient.SessionAsync(app, user);
