@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace OneStop.Host.Persistence;
@@ -36,6 +37,25 @@ public static class DatabaseProviderExtensions
     /// <summary>The SQLite connection string used when none is configured: a file in the content root's data folder.</summary>
     public static string DefaultSqliteConnectionString(string contentRoot) =>
         $"Data Source={Path.Combine(contentRoot, "data", "onestop.db")}";
+
+    /// <summary>
+    /// Where OneStop keeps its own files (uploads, notification pickup folders): the SQLite database's folder, else
+    /// <c>data</c> in the content root.
+    /// </summary>
+    public static string DataFolder(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? nameof(DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString("OneStop");
+        if (string.Equals(provider, nameof(DatabaseProvider.Sqlite), StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(connectionString)
+            && new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } source && source != ":memory:")
+        {
+            return Path.GetDirectoryName(Path.GetFullPath(source, environment.ContentRootPath)) ?? environment.ContentRootPath;
+        }
+
+        return Path.Combine(environment.ContentRootPath, "data");
+    }
 
     /// <summary>Configures <paramref name="options"/> for <paramref name="provider"/>, with migrations kept per provider.</summary>
     public static DbContextOptionsBuilder UseProvider(

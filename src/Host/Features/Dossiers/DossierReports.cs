@@ -37,12 +37,7 @@ public static class DossierReports
         var dossier = await DossiersApi.FindVisibleAsync(db, http, code, cancellationToken);
         if (dossier is null)
         {
-            return TypedResults.NotFound(new ProblemDetails
-            {
-                Title = "Không tìm thấy hồ sơ (dossier not found)",
-                Detail = $"Không có hồ sơ {code}, hoặc hồ sơ không thuộc cơ quan của bạn.",
-                Status = StatusCodes.Status404NotFound,
-            });
+            return DossiersApi.NotFound(code);
         }
 
         try

@@ -112,7 +112,8 @@ public static class DossiersApi
             t.CreatedAt, t.DueAt, string.IsNullOrEmpty(t.Outcomes) ? [] : t.Outcomes.Split('\n')))];
     }
 
-    private static NotFound<ProblemDetails> NotFound(string code) =>
+    /// <summary>The one answer for a dossier that does not exist or is not the caller's to see.</summary>
+    public static NotFound<ProblemDetails> NotFound(string code) =>
         TypedResults.NotFound(new ProblemDetails
         {
             Title = "Không tìm thấy hồ sơ (dossier not found)",

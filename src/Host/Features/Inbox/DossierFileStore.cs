@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using OneStop.Host.Persistence;
 
 namespace OneStop.Host.Features.Inbox;
@@ -20,7 +19,7 @@ public sealed class DossierFileStore
         ArgumentNullException.ThrowIfNull(environment);
         Folder = Path.GetFullPath(configuration["Files:Path"] is { Length: > 0 } configured
             ? Path.Combine(environment.ContentRootPath, configured)
-            : Path.Combine(DataFolder(configuration, environment), "files"));
+            : Path.Combine(DatabaseProviderExtensions.DataFolder(configuration, environment), "files"));
     }
 
     public string Folder { get; }
@@ -68,18 +67,5 @@ public sealed class DossierFileStore
         ArgumentException.ThrowIfNullOrEmpty(sha256);
         var path = Path.Combine(Folder, sha256);
         return sha256.All(char.IsAsciiHexDigit) && File.Exists(path) ? File.OpenRead(path) : null;
-    }
-
-    private static string DataFolder(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? nameof(DatabaseProvider.Sqlite);
-        var connectionString = configuration.GetConnectionString("OneStop");
-        if (string.Equals(provider, nameof(DatabaseProvider.Sqlite), StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(connectionString)
-            && new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } source && source != ":memory:")
-        {
-            return Path.GetDirectoryName(Path.GetFullPath(source, environment.ContentRootPath)) ?? environment.ContentRootPath;
-        }
-
-        return Path.Combine(environment.ContentRootPath, "data");
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using OneStop.Host.Persistence;
 
@@ -17,7 +16,7 @@ public sealed class NotificationChannels
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         var settings = options.Value;
-        var data = DataFolder(configuration, environment);
+        var data = DatabaseProviderExtensions.DataFolder(configuration, environment);
         string? Folder(string? configured, string name) => configured is { Length: > 0 }
             ? Path.GetFullPath(configured, environment.ContentRootPath)
             : environment.IsDevelopment() ? Path.Combine(data, "notifications", name) : null;
@@ -39,18 +38,4 @@ public sealed class NotificationChannels
     public bool Email => SmtpHost is not null || MailFolder is not null;
 
     public bool Sms => SmsGateway is not null || SmsFolder is not null;
-
-    /// <summary>The SQLite database's folder, else <c>data</c> in the content root (as the file store decides).</summary>
-    private static string DataFolder(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? nameof(DatabaseProvider.Sqlite);
-        var connectionString = configuration.GetConnectionString("OneStop");
-        if (string.Equals(provider, nameof(DatabaseProvider.Sqlite), StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(connectionString)
-            && new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } source && source != ":memory:")
-        {
-            return Path.GetDirectoryName(Path.GetFullPath(source, environment.ContentRootPath)) ?? environment.ContentRootPath;
-        }
-
-        return Path.Combine(environment.ContentRootPath, "data");
-    }
 }
