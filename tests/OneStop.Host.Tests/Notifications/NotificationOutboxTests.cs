@@ -186,28 +186,35 @@ public sealed class NotificationOutboxTests : IDisposable
     [Fact]
     public async Task A_closed_smtp_port_backs_off_fails_after_the_limit_shows_on_the_failed_page_and_resend_queues_it_again()
     {
+        // The test's clock decides when a retry is due: nothing here depends on how fast the machine is.
+        var clock = new FakeClock(DateTimeOffset.UtcNow);
         await using var app = await StartAsync(new()
         {
             ["Notifications:Smtp:Port"] = SmtpStub.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Notifications:MaxAttempts"] = "3",
-            ["Notifications:RetryDelay"] = "00:00:00.2",
-        });
+            ["Notifications:RetryDelay"] = "00:01:00",
+        }, services: s => s.AddSingleton<TimeProvider>(clock));
         var code = await ReceiveAsync(app);
         var dispatcher = app.Services.GetRequiredService<NotificationDispatcher>();
 
         await dispatcher.DispatchOnceAsync();
         var email = (await RowsAsync(app, code, NotificationKinds.Received)).Single(r => r.Channel == NotificationChannel.Email);
         Assert.Equal((OutboxState.Pending, 1), (email.State, email.Attempts));
-        Assert.True(email.NextAttemptAt > DateTimeOffset.UtcNow);
+        // First retry after the delay with ±20 % jitter.
+        Assert.InRange(email.NextAttemptAt - clock.GetUtcNow(), TimeSpan.FromSeconds(47), TimeSpan.FromSeconds(73));
         Assert.False(string.IsNullOrEmpty(email.LastError));
         Assert.Equal(0, await dispatcher.DispatchOnceAsync());
 
-        for (var i = 0; i < 50 && email.State == OutboxState.Pending; i++)
-        {
-            await Task.Delay(150);
-            await dispatcher.DispatchOnceAsync();
-            email = (await RowsAsync(app, code, NotificationKinds.Received)).Single(r => r.Channel == NotificationChannel.Email);
-        }
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.DispatchOnceAsync();
+        email = (await RowsAsync(app, code, NotificationKinds.Received)).Single(r => r.Channel == NotificationChannel.Email);
+        Assert.Equal((OutboxState.Pending, 2), (email.State, email.Attempts));
+        // The second delay doubles.
+        Assert.InRange(email.NextAttemptAt - clock.GetUtcNow(), TimeSpan.FromSeconds(95), TimeSpan.FromSeconds(145));
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.DispatchOnceAsync();
+        email = (await RowsAsync(app, code, NotificationKinds.Received)).Single(r => r.Channel == NotificationChannel.Email);
 
         Assert.Equal((OutboxState.Failed, 3), (email.State, email.Attempts));
         Assert.Equal(0, smtp.Count);
@@ -262,12 +269,14 @@ public sealed class NotificationOutboxTests : IDisposable
     }
 
     [Fact]
-    public async Task A_template_that_fails_to_render_sends_nothing_and_fails_with_its_line_and_column()
+    public async Task A_template_that_fails_to_render_sends_nothing_raises_an_incident_and_the_fixed_template_sends_on_resend()
     {
         var templates = Path.Combine(Path.GetTempPath(), $"onestop-ntf-{Guid.NewGuid():N}");
         CopyFolder(Path.Combine(Repository.Root, "templates", "sms"), Path.Combine(templates, "sms"));
         CopyFolder(Path.Combine(Repository.Root, "templates", "email"), Path.Combine(templates, "email"));
-        await File.WriteAllTextAsync(Path.Combine(templates, "sms", "received.sbn"), "Hồ sơ {{ code }}\nhẹn {{ no_such_value }} nhé");
+        var broken = Path.Combine(templates, "sms", "received.sbn");
+        var original = await File.ReadAllTextAsync(broken);
+        await File.WriteAllTextAsync(broken, "Hồ sơ {{ code }}\nhẹn {{ no_such_value }} nhé");
         try
         {
             await using var app = await StartAsync(new() { ["Notifications:TemplatesPath"] = templates });
@@ -279,16 +288,64 @@ public sealed class NotificationOutboxTests : IDisposable
             Assert.All(rows, r =>
             {
                 Assert.Equal(OutboxState.Failed, r.State);
+                Assert.True(r.TemplateFailed);
                 Assert.Contains("sms/received.sbn:2:", r.LastError, StringComparison.Ordinal);
                 Assert.Null(r.Body);
             });
             Assert.Equal(0, smtp.Count);
             Assert.Empty(gateway.Received);
+
+            // The operators' incident list names the dossier, the kind and where the template broke.
+            using var admin = await AsAsync(app, "admin");
+            var incidents = JsonDocument.Parse(await admin.GetStringAsync(new Uri("/api/operations/incidents", UriKind.Relative))).RootElement
+                .GetProperty("notifications").EnumerateArray().Where(i => i.GetProperty("dossierCode").GetString() == code).ToList();
+            Assert.Equal(2, incidents.Count);
+            Assert.All(incidents, i =>
+            {
+                Assert.Equal(NotificationKinds.Received, i.GetProperty("kind").GetString());
+                Assert.Contains("sms/received.sbn:2:", i.GetProperty("message").GetString(), StringComparison.Ordinal);
+            });
+
+            // Fixed template, resend: both go out with the fixed text and the incident is gone.
+            await File.WriteAllTextAsync(broken, original);
+            foreach (var row in rows)
+            {
+                var resent = await admin.PostAsync(new Uri($"/api/notifications/{row.Id}/resend", UriKind.Relative), null);
+                Assert.Equal(HttpStatusCode.NoContent, resent.StatusCode);
+            }
+
+            await DispatchAllAsync(app);
+
+            Assert.All(await RowsAsync(app, code, NotificationKinds.Received), r =>
+            {
+                Assert.Equal(OutboxState.Sent, r.State);
+                Assert.False(r.TemplateFailed);
+            });
+            Assert.Equal(1, smtp.Count);
+            Assert.StartsWith($"Hồ sơ {code} đã được tiếp nhận", JsonDocument.Parse(Assert.Single(gateway.Received).Body).RootElement.GetProperty("text").GetString(),
+                StringComparison.Ordinal);
+            var after = JsonDocument.Parse(await admin.GetStringAsync(new Uri("/api/operations/incidents", UriKind.Relative))).RootElement;
+            Assert.DoesNotContain(after.GetProperty("notifications").EnumerateArray(), i => i.GetProperty("dossierCode").GetString() == code);
         }
         finally
         {
             Directory.Delete(templates, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Notices_go_only_on_the_channels_the_applicant_chose()
+    {
+        await using var app = await StartAsync();
+        using var reception = await AsAsync(app, "reception");
+        var procedure = await ProcedureIdAsync(app, InterAgencyProcedure);
+        var smsOnly = (await Dossiers.Dossiers.ReceiveAsync(reception, Request(procedure) with { NotifyBy = NotifyBy.Sms })).GetProperty("code").GetString()!;
+        var none = (await Dossiers.Dossiers.ReceiveAsync(reception, Request(procedure) with { NotifyBy = NotifyBy.None })).GetProperty("code").GetString()!;
+
+        Assert.Equal([NotificationChannel.Sms], (await RowsAsync(app, smsOnly)).Select(r => r.Channel));
+        Assert.Empty(await RowsAsync(app, none));
+        var dossier = JsonDocument.Parse(await reception.GetStringAsync(new Uri($"/api/dossiers/{smsOnly}", UriKind.Relative))).RootElement;
+        Assert.Equal("Sms", dossier.GetProperty("dossier").GetProperty("notifyBy").GetString());
     }
 
     [Fact]

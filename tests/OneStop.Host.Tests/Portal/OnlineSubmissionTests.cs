@@ -9,6 +9,7 @@ using OneStop.Host.Engine;
 using OneStop.Host.Features.Catalogue;
 using OneStop.Host.Features.Dossiers;
 using OneStop.Host.Features.Inbox;
+using OneStop.Host.Features.Notifications;
 using OneStop.Host.Features.Portal.Submission;
 using OneStop.Host.Identity;
 using OneStop.Host.Persistence;
@@ -301,6 +302,115 @@ public sealed partial class OnlineSubmissionTests(OnlineSubmissionFixture fixtur
         Assert.True(await db.DossierFiles.AnyAsync(f => f.DossierId == after.Id && f.FileName == "quyet-dinh.pdf" && f.AddedBy == "citizen"));
     }
 
+    [Fact]
+    public async Task Choices_that_need_a_contact_or_another_level_are_refused_beside_the_field_and_nothing_is_saved()
+    {
+        using var citizen = await OidcClient.SessionAsync(App, "citizen");
+        var procedure = await ProcedureIdAsync(App, FiveDayProcedure);
+        var before = await CountAsync();
+        var page = await citizen.GetStringAsync(Url(procedure));
+
+        var noAddress = await SubmitAsync(citizen, procedure, _ => (Pdf, "a.pdf"), fields: new Dictionary<string, string?>
+        {
+            ["Input.Delivery"] = "Post", ["Input.Address"] = "", ["Input.Phone"] = "", ["Input.NotifySms"] = "true",
+        });
+        var electronic = await SubmitAsync(citizen, procedure, _ => (Pdf, "a.pdf"), fields: new Dictionary<string, string?> { ["Input.Delivery"] = "Online" });
+
+        // The form offers what the procedure allows, both channels ticked: a partly online procedure returns no electronic result.
+        Assert.Contains("value=\"Counter\" checked", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"Online\"", page, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"notify-email\"", page);
+        Assert.Contains("checked=\"checked\" data-testid=\"notify-sms\"", page, StringComparison.Ordinal);
+        var html = await noAddress.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, noAddress.StatusCode);
+        Assert.Contains("bưu chính", ErrorNextTo(html, "applicant.address"), StringComparison.Ordinal);
+        Assert.Contains("số điện thoại để nhận tin nhắn", ErrorNextTo(html, "applicant.phone"), StringComparison.Ordinal);
+        Assert.Contains("value=\"Post\" checked", html, StringComparison.Ordinal);
+        Assert.Contains("hình thức nhận kết quả", ErrorNextTo(await electronic.Content.ReadAsStringAsync(), "resultDelivery"), StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_citizen_who_chose_sms_and_the_post_gets_the_receipt_only_by_sms_and_may_change_the_channels_later()
+    {
+        using var citizen = await OidcClient.SessionAsync(App, "citizen");
+        using var reception = await OidcClient.SessionAsync(App, "reception");
+        var code = CodeIn(await SubmitAsync(citizen, await ProcedureIdAsync(App, FiveDayProcedure), _ => (Pdf, "a.pdf"),
+            fields: new Dictionary<string, string?> { ["Input.Delivery"] = "Post", ["Input.NotifyEmail"] = "false", ["Input.NotifySms"] = "true" }));
+        var queued = await reception.GetStringAsync(new Uri($"/reception/online/{code}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(reception, $"/reception/online/{code}", "Accept", queued)).StatusCode);
+
+        var dossier = await DossierAsync(code);
+        Assert.Equal(NotifyBy.Sms, dossier.NotifyBy);
+        Assert.Equal(ResultDelivery.Post, dossier.ResultDelivery);
+        Assert.Equal([NotificationChannel.Sms], await ChannelsAsync(dossier.Id, NotificationKinds.Received));
+
+        var mine = await citizen.GetStringAsync(new Uri($"/ho-so-cua-toi/{code}", UriKind.Relative));
+        Assert.Contains("Qua bưu chính", WebUtility.HtmlDecode(mine), StringComparison.Ordinal);
+        var changed = await PostAsync(citizen, $"/ho-so-cua-toi/{code}", "Notifications", mine, ("email", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(NotifyBy.Email, (await DossierAsync(code)).NotifyBy);
+
+        await CompleteStepAsync(code, "Task_TiepNhan", "reception", null, null);
+        await CompleteStepAsync(code, "Task_ThamDinh", "specialist", "Yêu cầu bổ sung", new SupplementDetails("Thiếu bản sao", ["Quyết định bổ nhiệm"]));
+        Assert.Equal([NotificationChannel.Email], await ChannelsAsync(dossier.Id, NotificationKinds.SupplementRequested));
+    }
+
+    [Fact]
+    public async Task An_unpaid_submission_lapses_after_the_payment_window_and_can_no_longer_be_paid_or_accepted()
+    {
+        using var citizen = await OidcClient.SessionAsync(App, "citizen");
+        using var reception = await OidcClient.SessionAsync(App, "reception");
+        var submitted = await SubmitAsync(citizen, await ProcedureIdAsync(App, FullyOnlineProcedure), _ => (Pdf, "a.pdf"));
+        var paymentUrl = submitted.Headers.Location!.OriginalString;
+        var code = CodeIn(submitted);
+        var paymentPage = await citizen.GetStringAsync(new Uri(paymentUrl, UriKind.Relative));
+
+        int lapsed;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            lapsed = await scope.ServiceProvider.GetRequiredService<OnlineSubmissionService>().ExpireUnpaidAsync(TimeSpan.Zero, CancellationToken.None);
+        }
+
+        var dossier = await DossierAsync(code);
+        var paid = await PostAsync(citizen, paymentUrl, "Pay", paymentPage);
+        var mine = WebUtility.HtmlDecode(await citizen.GetStringAsync(new Uri($"/ho-so-cua-toi/{code}", UriKind.Relative)));
+        var queue = await reception.GetStringAsync(new Uri("/reception/online", UriKind.Relative));
+
+        Assert.True(lapsed >= 1);
+        Assert.Equal(DossierStatus.Withdrawn, dossier.Status);
+        Assert.Equal(OnlinePayment.Expired, dossier.Payment);
+        Assert.Contains("không chờ thanh toán", WebUtility.HtmlDecode(await paid.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("data-action=\"withdrawn\"", mine, StringComparison.Ordinal);
+        Assert.Contains("Quá hạn thanh toán trực tuyến", (await HistoryAsync(dossier.Id)).Last().Comment, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"payment-expired\"", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"payment-pending\"", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain(code, queue, StringComparison.Ordinal);
+        await using var check = App.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        Assert.Contains(await db.OutboxMessages.Where(m => m.DossierId == dossier.Id).Select(m => m.Kind).ToListAsync(), k => k == NotificationKinds.StatusChanged);
+    }
+
+    private async Task<List<DossierEvent>> HistoryAsync(Guid dossierId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().DossierEvents.Where(e => e.DossierId == dossierId)
+            .OrderBy(e => e.Id).ToListAsync();
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Dossiers.CountAsync();
+    }
+
+    private async Task<List<NotificationChannel>> ChannelsAsync(Guid dossierId, string kind)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().OutboxMessages
+            .Where(m => m.DossierId == dossierId && m.Kind == kind).Select(m => m.Channel).ToListAsync();
+    }
+
     private async Task CompleteStepAsync(string code, string elementId, string user, string? outcome, SupplementDetails? details)
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -331,23 +441,36 @@ public sealed partial class OnlineSubmissionTests(OnlineSubmissionFixture fixtur
 
     private static Uri Url(Guid procedure) => new($"/nop-ho-so?procedure={procedure}", UriKind.Relative);
 
-    /// <summary>Fills the submission form (prefilled fields kept) and uploads one file per document.</summary>
+    /// <summary>
+    /// Fills the submission form (prefilled fields kept) and uploads one file per document; <paramref name="fields"/>
+    /// replaces a field's value, or leaves it out when null (an unticked box).
+    /// </summary>
     private static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, Guid procedure, Func<int, (byte[] Bytes, string Name)> file,
-        string request = "Đăng ký khai sinh cho con")
+        string request = "Đăng ký khai sinh cho con", IReadOnlyDictionary<string, string?>? fields = null)
     {
         var page = await http.GetStringAsync(Url(procedure));
         var documents = Regex.Count(page, "name=\"documents\\[\\d+\\]\"");
         Assert.True(documents > 0, "no upload inputs");
-        using var content = new MultipartFormDataContent
+        var values = new Dictionary<string, string?>
         {
-            { new StringContent(OidcClient.AntiforgeryToken(page)), "__RequestVerificationToken" },
-            { new StringContent(Value(page, "Input.Name")), "Input.Name" },
-            { new StringContent(Value(page, "Input.Email")), "Input.Email" },
-            { new StringContent("0912345678"), "Input.Phone" },
-            { new StringContent("001190012345"), "Input.IdNumber" },
-            { new StringContent("12 Trần Phú, phường Hải Châu"), "Input.Address" },
-            { new StringContent(request), "Input.Request" },
+            ["Input.Name"] = Value(page, "Input.Name"),
+            ["Input.Email"] = Value(page, "Input.Email"),
+            ["Input.Phone"] = "0912345678",
+            ["Input.IdNumber"] = "001190012345",
+            ["Input.Address"] = "12 Trần Phú, phường Hải Châu",
+            ["Input.Request"] = request,
         };
+        foreach (var (key, value) in fields ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        using var content = new MultipartFormDataContent { { new StringContent(OidcClient.AntiforgeryToken(page)), "__RequestVerificationToken" } };
+        foreach (var (key, value) in values.Where(v => v.Value is not null))
+        {
+            content.Add(new StringContent(value!), key);
+        }
+
         for (var i = 0; i < documents; i++)
         {
             var (bytes, name) = file(i);

@@ -41,6 +41,9 @@ public sealed class Dossier
 
     public ResultDelivery ResultDelivery { get; set; }
 
+    /// <summary>The channels the applicant chose for notices (sent only where the contact is known); the citizen may change them.</summary>
+    public NotifyBy NotifyBy { get; set; } = NotifyBy.Email | NotifyBy.Sms;
+
     public DossierStatus Status { get; set; }
 
     /// <summary>The status before a supplement request or a financial obligation, to return to.</summary>
@@ -174,6 +177,15 @@ public enum ResultDelivery
     Online,
 }
 
+/// <summary>The applicant's choice of notification channels.</summary>
+[Flags]
+public enum NotifyBy
+{
+    None = 0,
+    Email = 1,
+    Sms = 2,
+}
+
 public enum SupplementState
 {
     None,
@@ -194,6 +206,8 @@ public enum OnlinePayment
     /// <summary>Submitted, waiting for the payment provider: not yet in the centre's queue.</summary>
     Pending,
     Paid,
+    /// <summary>Not paid within <c>Portal:PaymentWindow</c>: the submission lapsed (status 7) and never reached the centre.</summary>
+    Expired,
 }
 
 public enum DeliveryState

@@ -20,6 +20,9 @@ public sealed record ReceiveDossierRequest
 
     public ResultDelivery ResultDelivery { get; init; }
 
+    /// <summary>The channels of the applicant's notices; sent only where the applicant gave the contact.</summary>
+    public NotifyBy NotifyBy { get; init; } = NotifyBy.Email | NotifyBy.Sms;
+
     /// <summary>The documents checked in; empty takes the procedure's list with its counts.</summary>
     public IReadOnlyList<DocumentLine> Documents { get; init; } = [];
 
@@ -64,6 +67,7 @@ public sealed record DossierDto(
     string? Request,
     int NumberOfSets,
     ResultDelivery ResultDelivery,
+    NotifyBy NotifyBy,
     IReadOnlyList<DocumentLine> Documents,
     decimal FeeAmount,
     DateTimeOffset ReceivedAt,
@@ -82,7 +86,7 @@ public sealed record DossierDto(
         ArgumentNullException.ThrowIfNull(d);
         return new(d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.LeadAgencyCode, d.Channel, (int)d.Status, DossierStatuses.NameOf(d.Status),
             (int?)d.PreviousStatus, d.SupplementState, d.DeliveryState, ToDto(d.Applicant), d.Submitter is null ? null : ToDto(d.Submitter),
-            d.SubmittedByRepresentative, d.Request, d.NumberOfSets, d.ResultDelivery,
+            d.SubmittedByRepresentative, d.Request, d.NumberOfSets, d.ResultDelivery, d.NotifyBy,
             [.. d.Documents.OrderBy(x => x.Position).Select(x => new DocumentLine(x.Name, x.Originals, x.CertifiedCopies, x.Photocopies))],
             d.FeeAmount, d.ReceivedAt, d.ReceivedBy, d.ClockStartedAt, d.DueAt, d.RescheduledDueAt, d.AppointmentAt, d.ResolvedAt, d.ReturnedAt,
             d.Timeliness, d.WorkflowInstanceId);

@@ -64,6 +64,7 @@ public sealed class ReceptionService(OneStopDbContext db, IDossierCodeGenerator 
             Request = Clean(request.Request),
             NumberOfSets = request.NumberOfSets,
             ResultDelivery = request.ResultDelivery,
+            NotifyBy = request.NotifyBy & (NotifyBy.Email | NotifyBy.Sms),
             Status = DossierStatus.Received,
             ReceivedAt = now,
             ReceivedBy = officer.UserName,

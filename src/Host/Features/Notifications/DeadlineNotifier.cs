@@ -68,8 +68,9 @@ public sealed class DeadlineNotifier(
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         var now = time.GetUtcNow();
         var calendar = calendars.Current;
-        // Anything due within a few calendar days is a candidate; the working calendar decides.
-        var horizon = now.AddDays(5);
+        // Candidates: due before the end of the next working day however many days off lie between (Tết), plus a day for a
+        // step due at the very start of the next working window; the working calendar decides.
+        var horizon = calendar.AddWorkingTime(now, Deadlines.OneWorkingDay(calendar, now)).AddDays(1);
         var tasks = await db.UserTasks.AsNoTracking()
             .Where(t => t.Status == UserTaskStatus.Open && t.DueAt != null && t.DueAt <= horizon && t.BusinessKey != null && t.Department != null)
             .Select(t => new { t.Id, t.Name, t.ElementId, t.BusinessKey, t.Department, t.DueAt })

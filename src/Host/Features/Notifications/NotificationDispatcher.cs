@@ -12,7 +12,7 @@ namespace OneStop.Host.Features.Notifications;
 /// Delivers the outbox on every node. A round claims due pending messages with a conditional UPDATE that one node wins
 /// (a lease, and the attempt counted), renders a message on its first attempt and keeps the text, sends, and marks it
 /// sent. A failure retries with exponential back-off; after <see cref="NotificationOptions.MaxAttempts"/> attempts, or
-/// at once when the template does not render, the message is Failed and waits on /notifications/failed. A node that dies
+/// at once — as an incident — when the template does not render, the message is Failed and waits on /notifications/failed. A node that dies
 /// between sending and marking leaves its lease behind: the next claim after expiry resends with the same idempotency key
 /// (gateway header, e-mail Message-Id), and logs and counts the resend.
 /// </summary>
@@ -143,7 +143,9 @@ public sealed partial class NotificationDispatcher(
             }
             catch (NoticeTemplateException ex)
             {
-                // Nothing half-filled goes out: the message fails at once and waits for a fixed template and a resend.
+                // Nothing half-filled goes out: the message fails at once as an incident (listed with the engine's) and
+                // waits for a fixed template and a resend.
+                message.TemplateFailed = true;
                 await FinishAsync(db, message, OutboxState.Failed, ex.Message, cancellationToken);
                 failed.Add(1);
                 logger.LogError("Notification {MessageId} ({Kind}) not sent: template error {Error}", message.Id, message.Kind, ex.Message);
@@ -194,7 +196,7 @@ public sealed partial class NotificationDispatcher(
         await db.OutboxMessages.Where(m => m.Id == message.Id && m.LeaseOwner == node)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.State, state).SetProperty(m => m.LastError, trimmed)
                 .SetProperty(m => m.NextAttemptAt, message.NextAttemptAt).SetProperty(m => m.SentAt, message.SentAt)
-                .SetProperty(m => m.ProviderMessageId, message.ProviderMessageId)
+                .SetProperty(m => m.ProviderMessageId, message.ProviderMessageId).SetProperty(m => m.TemplateFailed, message.TemplateFailed)
                 .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
     }
 

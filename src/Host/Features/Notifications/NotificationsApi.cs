@@ -71,7 +71,7 @@ public static class NotificationsApi
         await db.OutboxMessages.Where(m => m.Id == id && m.State == OutboxState.Failed)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.State, OutboxState.Pending).SetProperty(m => m.Attempts, 0)
                 .SetProperty(m => m.NextAttemptAt, now).SetProperty(m => m.LeaseOwner, (string?)null)
-                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken) == 1;
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null).SetProperty(m => m.TemplateFailed, false), cancellationToken) == 1;
 
     /// <summary>"0912345678" → "09******78": enough to recognise, not to use.</summary>
     public static string MaskPhone(string phone)
@@ -95,12 +95,12 @@ public static class NotificationsApi
 
 /// <summary>One delivery as staff see it; the recipient is masked.</summary>
 public sealed record DeliveryDto(Guid Id, NotificationChannel Channel, string Recipient, string Kind, OutboxState State, int Attempts,
-    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, DateTimeOffset NextAttemptAt, string? LastError)
+    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, DateTimeOffset NextAttemptAt, string? LastError, bool TemplateFailed)
 {
     public static DeliveryDto From(OutboxMessage m)
     {
         ArgumentNullException.ThrowIfNull(m);
         return new DeliveryDto(m.Id, m.Channel, NotificationsApi.Mask(m.Channel, m.Recipient), m.Kind, m.State, m.Attempts, m.CreatedAt, m.SentAt,
-            m.NextAttemptAt, m.LastError);
+            m.NextAttemptAt, m.LastError, m.TemplateFailed);
     }
 }

@@ -9,9 +9,9 @@ namespace OneStop.Host.Features.Notifications;
 
 /// <summary>
 /// The one place that turns dossier changes into notifications: when a save adds a citizen-relevant
-/// <see cref="DossierEvent"/>, it adds one <see cref="OutboxMessage"/> per channel the applicant can be reached on, in
-/// the same save — so the same transaction — as the change. A notice issued in the same unit of work (the receipt, the
-/// refusal, the decision) is attached to the e-mail. Stateless: one instance serves every pooled context.
+/// <see cref="DossierEvent"/>, it adds one <see cref="OutboxMessage"/> per channel the applicant chose
+/// (<see cref="Dossier.NotifyBy"/>) and can be reached on, in the same save — so the same transaction — as the change.
+/// A notice issued in the same unit of work (the receipt, the refusal, the decision) is attached to the e-mail. Stateless: one instance serves every pooled context.
 /// </summary>
 public sealed class OutboxInterceptor(NotificationChannels channels, TimeProvider time) : SaveChangesInterceptor
 {
@@ -111,12 +111,12 @@ public sealed class OutboxInterceptor(NotificationChannels channels, TimeProvide
         var json = JsonSerializer.Serialize(model);
         // One event id shared by the channels: the keys of a pair differ only by the channel.
         var eventKey = $"{kind}.{Guid.CreateVersion7():N}";
-        if (channels.Email && !string.IsNullOrWhiteSpace(dossier.Applicant.Email))
+        if (channels.Email && dossier.NotifyBy.HasFlag(NotifyBy.Email) && !string.IsNullOrWhiteSpace(dossier.Applicant.Email))
         {
             db.OutboxMessages.Add(New(NotificationChannel.Email, dossier.Applicant.Email.Trim(), kind, dossier.Id, json, eventKey, now, noticeId));
         }
 
-        if (channels.Sms && !string.IsNullOrWhiteSpace(dossier.Applicant.Phone))
+        if (channels.Sms && dossier.NotifyBy.HasFlag(NotifyBy.Sms) && !string.IsNullOrWhiteSpace(dossier.Applicant.Phone))
         {
             db.OutboxMessages.Add(New(NotificationChannel.Sms, dossier.Applicant.Phone.Trim(), kind, dossier.Id, json, eventKey, now, null));
         }

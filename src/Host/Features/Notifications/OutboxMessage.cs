@@ -46,6 +46,9 @@ public sealed class OutboxMessage
 
     public string? LastError { get; set; }
 
+    /// <summary>Failed because its template did not render: an incident for the operators, nothing was sent.</summary>
+    public bool TemplateFailed { get; set; }
+
     public DateTimeOffset? SentAt { get; set; }
 
     public string? ProviderMessageId { get; set; }

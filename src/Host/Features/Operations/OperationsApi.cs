@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Host.Engine;
+using OneStop.Host.Features.Notifications;
 using OneStop.Host.Identity;
 using OneStop.Host.Persistence;
 using OneStop.Workflows;
@@ -16,7 +17,8 @@ public static class OperationsApi
     {
         var operations = api.MapGroup("/operations").WithTags("Operations").RequireAuthorization(Policies.Admin);
         operations.MapGet("/incidents", ListIncidentsAsync)
-            .WithName("ListIncidents").WithSummary("Open incidents of all instances, newest first, and jobs parked after repeated failures");
+            .WithName("ListIncidents")
+            .WithSummary("Open incidents of all instances, newest first, jobs parked after repeated failures, and notices whose template failed");
         operations.MapPost("/instances/{instanceId}/incidents/{incidentId}/retry", RetryIncidentAsync)
             .WithName("RetryIncident").WithSummary("Runs the failed step again");
         operations.MapPost("/instances/{instanceId}/jobs/{jobId}/retry", RetryJobAsync)
@@ -30,7 +32,10 @@ public static class OperationsApi
 
     public sealed record ParkedJobDto(string InstanceId, string JobId, string ElementId, DateTimeOffset DueAt, int Attempts, string? LastError);
 
-    public sealed record IncidentsDto(IReadOnlyList<IncidentDto> Incidents, IReadOnlyList<ParkedJobDto> ParkedJobs);
+    /// <summary>A notice whose template did not render: nothing was sent; fix the template, then resend it (/notifications).</summary>
+    public sealed record NotificationIncidentDto(Guid MessageId, string? DossierCode, string Kind, NotificationChannel Channel, string? Message, DateTimeOffset CreatedAt);
+
+    public sealed record IncidentsDto(IReadOnlyList<IncidentDto> Incidents, IReadOnlyList<ParkedJobDto> ParkedJobs, IReadOnlyList<NotificationIncidentDto> Notifications);
 
     public sealed record CancelRequest(string Reason);
 
@@ -46,7 +51,12 @@ public static class OperationsApi
         var parked = await db.Jobs.AsNoTracking().Where(j => j.LeaseUntil == JobExecutor.ParkedUntil)
             .Select(j => new ParkedJobDto(j.InstanceId, j.Id, j.ElementId, j.DueAt, j.Attempts, j.LastError))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new IncidentsDto([.. incidents.OrderByDescending(i => i.CreatedAt)], parked));
+        var notifications = await db.OutboxMessages.AsNoTracking().Where(m => m.State == OutboxState.Failed && m.TemplateFailed)
+            .OrderByDescending(m => m.CreatedAt).Take(200)
+            .Select(m => new NotificationIncidentDto(m.Id, db.Dossiers.Where(d => d.Id == m.DossierId).Select(d => d.Code).FirstOrDefault(), m.Kind,
+                m.Channel, m.LastError, m.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new IncidentsDto([.. incidents.OrderByDescending(i => i.CreatedAt)], parked, notifications));
     }
 
     private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RetryIncidentAsync(

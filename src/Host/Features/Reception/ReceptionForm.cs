@@ -32,6 +32,12 @@ public sealed partial class ReceptionForm
 
     public ResultDelivery ResultDelivery { get; set; } = ResultDelivery.Counter;
 
+    /// <summary>The applicant wants notices by e-mail (sent when an address is given).</summary>
+    public bool NotifyEmail { get; set; } = true;
+
+    /// <summary>The applicant wants notices by SMS (sent when a phone number is given).</summary>
+    public bool NotifySms { get; set; } = true;
+
     /// <summary>Pages or copies counted by per-page and per-copy fee lines.</summary>
     public string? FeeUnits { get; set; } = "1";
 
@@ -109,6 +115,7 @@ public sealed partial class ReceptionForm
             Request = Request,
             NumberOfSets = Whole(errors, text, "numberOfSets", NumberOfSets) ?? 0,
             ResultDelivery = ResultDelivery,
+            NotifyBy = (NotifyEmail ? NotifyBy.Email : NotifyBy.None) | (NotifySms ? NotifyBy.Sms : NotifyBy.None),
             Documents = [.. received.Select(d => new DocumentLine(d.Row.Name ?? "",
                 Whole(errors, text, $"documents[{d.Index}]", d.Row.Originals) ?? 0,
                 Whole(errors, text, $"documents[{d.Index}]", d.Row.CertifiedCopies) ?? 0,

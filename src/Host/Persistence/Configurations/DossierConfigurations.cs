@@ -29,6 +29,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.Timeliness).HasConversion<string>().HasMaxLength(10);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Property(d => d.Payment).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.NotifyBy).HasConversion<int>();
         builder.Property(d => d.PaymentReference).HasMaxLength(100);
         builder.HasIndex(d => d.OwnerUserId);
         builder.Ignore(d => d.AppointmentAt);

@@ -22,7 +22,7 @@ public sealed class MyDossierModel(OneStopDbContext db, OnlineSubmissionService 
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = "";
 
-    /// <summary>What the last action did (<c>supplemented</c>).</summary>
+    /// <summary>What the last action did (<c>supplemented</c>, <c>notifications</c>).</summary>
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
@@ -58,6 +58,25 @@ public sealed class MyDossierModel(OneStopDbContext db, OnlineSubmissionService 
         var html = await db.DossierNotices.AsNoTracking().Where(n => n.Id == id && n.DossierId == dossier.Id).Select(n => n.Html)
             .FirstOrDefaultAsync(cancellationToken);
         return html is null ? NotFound() : Content(html, "text/html; charset=utf-8");
+    }
+
+    /// <summary>The citizen's choice of channels for the notices still to come.</summary>
+    public async Task<IActionResult> OnPostNotificationsAsync(bool email, bool sms, CancellationToken cancellationToken)
+    {
+        var choice = (email ? NotifyBy.Email : NotifyBy.None) | (sms ? NotifyBy.Sms : NotifyBy.None);
+        var result = await submissions.ChangeNotificationsAsync(Code, choice, User, cancellationToken);
+        if (result.Succeeded)
+        {
+            return RedirectToPage(new { code = Code, done = "notifications" });
+        }
+
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Errors = result.Errors;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostSupplementAsync(string? note, CancellationToken cancellationToken)

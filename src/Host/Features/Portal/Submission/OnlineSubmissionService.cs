@@ -17,10 +17,17 @@ public static class OnlineActions
 
     /// <summary>The online payment succeeded; the dossier enters the centre's queue.</summary>
     public const string Paid = "payment.paid";
+
+    /// <summary>The citizen changed the channels of the notices.</summary>
+    public const string NotificationsChanged = "notifications.changed";
 }
 
-/// <summary>What the citizen typed on the submission form (the uploads come separately, one per document).</summary>
-public sealed record SubmissionForm(string? Name, string? Email, string? Phone, string? IdNumber, string? Address, string? Request);
+/// <summary>
+/// What the citizen typed on the submission form (the uploads come separately, one per document). Unset choices take
+/// the defaults: notices on both channels, the result online for fully online procedures and at the counter otherwise.
+/// </summary>
+public sealed record SubmissionForm(string? Name, string? Email, string? Phone, string? IdNumber, string? Address, string? Request,
+    ResultDelivery? Delivery = null, NotifyBy? NotifyBy = null);
 
 /// <summary>The outcome of a citizen's action: the dossier, or errors keyed by field (<c>applicant.name</c>, <c>documents[1]</c>…).</summary>
 public sealed record SubmissionResult(Dossier? Dossier, IReadOnlyDictionary<string, string[]> Errors, Uri? PaymentPage = null)
@@ -37,6 +44,9 @@ public sealed class OnlineSubmissionService(OneStopDbContext db, ReceptionServic
     Uploads uploads, IPaymentProvider payments, CalendarService calendars, TimeProvider time)
 {
     private const int MaxRequest = 2000;
+
+    /// <summary>Who lapses unpaid submissions in the history.</summary>
+    public const string SystemActor = "system";
 
     /// <summary>The citizen's account id, or null for anyone else.</summary>
     public static Guid? CitizenId(ClaimsPrincipal user) =>
@@ -75,6 +85,10 @@ public sealed class OnlineSubmissionService(OneStopDbContext db, ReceptionServic
         {
             ReceptionService.Add(errors, "request", "Nội dung yêu cầu tối đa 2.000 ký tự.");
         }
+
+        var delivery = form.Delivery ?? DefaultDelivery(procedure);
+        var notifyBy = form.NotifyBy ?? (NotifyBy.Email | NotifyBy.Sms);
+        ValidateChoices(errors, procedure, applicant, delivery, notifyBy);
 
         var documents = procedure.Documents.OrderBy(d => d.Position).ToList();
         var accepted = new List<(IFormFile File, string ContentType)>();
@@ -125,7 +139,8 @@ public sealed class OnlineSubmissionService(OneStopDbContext db, ReceptionServic
             Channel = DossierChannel.Online,
             Applicant = ReceptionService.ToParty(applicant),
             Request = ReceptionService.Clean(form.Request),
-            ResultDelivery = procedure.OnlineLevel == OnlineLevel.Fully ? ResultDelivery.Online : ResultDelivery.Counter,
+            ResultDelivery = delivery,
+            NotifyBy = notifyBy,
             Status = DossierStatus.Registered,
             ReceivedAt = now,
             ReceivedBy = citizen.UserName,
@@ -156,6 +171,76 @@ public sealed class OnlineSubmissionService(OneStopDbContext db, ReceptionServic
 
         return new SubmissionResult(dossier, ReceptionService.Freeze(errors),
             payment == OnlinePayment.Pending ? payments.Begin(PaymentOf(dossier)) : null);
+    }
+
+    /// <summary>The result of a fully online procedure comes online; any other at the counter unless the citizen chooses.</summary>
+    public static ResultDelivery DefaultDelivery(Procedure procedure) =>
+        procedure?.OnlineLevel == OnlineLevel.Fully ? ResultDelivery.Online : ResultDelivery.Counter;
+
+    /// <summary>The ways of receiving the result this procedure offers online: electronic results only where it is fully online.</summary>
+    public static IReadOnlyList<ResultDelivery> DeliveriesFor(Procedure procedure) => procedure?.OnlineLevel == OnlineLevel.Fully
+        ? [ResultDelivery.Online, ResultDelivery.Counter, ResultDelivery.Post]
+        : [ResultDelivery.Counter, ResultDelivery.Post];
+
+    /// <summary>A chosen channel needs its contact; the post needs an address; electronic results need a fully online procedure.</summary>
+    private static void ValidateChoices(Dictionary<string, List<string>> errors, Procedure procedure, PartyDto applicant, ResultDelivery delivery,
+        NotifyBy notifyBy)
+    {
+        if (!DeliveriesFor(procedure).Contains(delivery))
+        {
+            ReceptionService.Add(errors, "resultDelivery", "Chọn một hình thức nhận kết quả mà thủ tục này cho phép.");
+        }
+        else if (delivery == ResultDelivery.Post && string.IsNullOrWhiteSpace(applicant.Address))
+        {
+            ReceptionService.Add(errors, "applicant.address", "Nhập địa chỉ để nhận kết quả qua bưu chính.");
+        }
+
+        if (notifyBy.HasFlag(NotifyBy.Email) && string.IsNullOrWhiteSpace(applicant.Email))
+        {
+            ReceptionService.Add(errors, "applicant.email", "Nhập thư điện tử để nhận thông báo qua thư điện tử, hoặc bỏ chọn kênh này.");
+        }
+
+        if (notifyBy.HasFlag(NotifyBy.Sms) && string.IsNullOrWhiteSpace(applicant.Phone))
+        {
+            ReceptionService.Add(errors, "applicant.phone", "Nhập số điện thoại để nhận tin nhắn, hoặc bỏ chọn kênh này.");
+        }
+    }
+
+    /// <summary>The citizen changes the channels of the notices still to come on one of their dossiers.</summary>
+    public async Task<SubmissionResult> ChangeNotificationsAsync(string code, NotifyBy notifyBy, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        var dossier = await OwnedAsync(code, user, cancellationToken);
+        if (dossier is null)
+        {
+            ReceptionService.Add(errors, "code", "Không tìm thấy hồ sơ.");
+            return new SubmissionResult(null, ReceptionService.Freeze(errors));
+        }
+
+        if (notifyBy.HasFlag(NotifyBy.Email) && string.IsNullOrWhiteSpace(dossier.Applicant.Email))
+        {
+            ReceptionService.Add(errors, "notifyBy", "Hồ sơ không có thư điện tử để nhận thông báo.");
+        }
+
+        if (notifyBy.HasFlag(NotifyBy.Sms) && string.IsNullOrWhiteSpace(dossier.Applicant.Phone))
+        {
+            ReceptionService.Add(errors, "notifyBy", "Hồ sơ không có số điện thoại để nhận tin nhắn.");
+        }
+
+        if (errors.Count == 0 && dossier.NotifyBy != notifyBy)
+        {
+            var now = time.GetUtcNow();
+            db.DossierEvents.Add(new DossierEvent
+            {
+                DossierId = dossier.Id, Time = now, Actor = Officer.Of(user).UserName, Action = OnlineActions.NotificationsChanged,
+                Comment = $"{dossier.NotifyBy} → {notifyBy}",
+            });
+            dossier.NotifyBy = notifyBy;
+            dossier.Version++;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new SubmissionResult(errors.Count == 0 ? dossier : null, ReceptionService.Freeze(errors));
     }
 
     /// <summary>The citizen's own dossier (tracked), or null: another citizen's dossier is "not found".</summary>
@@ -207,6 +292,36 @@ public sealed class OnlineSubmissionService(OneStopDbContext db, ReceptionServic
         });
         await db.SaveChangesAsync(cancellationToken);
         return new SubmissionResult(dossier, ReceptionService.Freeze(errors));
+    }
+
+    /// <summary>
+    /// Submissions still unpaid when their payment window closed lapse: status 7 with the reason in the public history
+    /// (and the citizen notified), never in the centre's queue, no longer payable. Returns how many lapsed.
+    /// </summary>
+    public async Task<int> ExpireUnpaidAsync(TimeSpan window, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var cutoff = now - window;
+        var lapsed = await db.Dossiers
+            .Where(d => d.Payment == OnlinePayment.Pending && d.Status == DossierStatus.Registered && d.ReceivedAt < cutoff)
+            .OrderBy(d => d.ReceivedAt).Take(200).ToListAsync(cancellationToken);
+        foreach (var dossier in lapsed)
+        {
+            dossier.PreviousStatus = dossier.Status;
+            dossier.Status = DossierStatus.Withdrawn;
+            dossier.Payment = OnlinePayment.Expired;
+            dossier.Version++;
+            db.DossierEvents.Add(new DossierEvent
+            {
+                DossierId = dossier.Id, Time = now, Actor = SystemActor, Action = DossierActions.Withdrawn, FromStatus = DossierStatus.Registered,
+                ToStatus = DossierStatus.Withdrawn, Public = true,
+                Comment = $"Quá hạn thanh toán trực tuyến ({window.TotalHours:0.#} giờ kể từ khi nộp); hồ sơ chưa được chuyển đến Trung tâm.",
+            });
+        }
+
+        // A payment that arrives at the same moment wins through the row version: this sweep retries next round.
+        await db.SaveChangesAsync(cancellationToken);
+        return lapsed.Count;
     }
 
     /// <summary>
@@ -295,6 +410,53 @@ public static class OnlineSubmissionExtensions
         services.AddSingleton<Uploads>();
         services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();
         services.AddScoped<OnlineSubmissionService>();
+        services.AddHostedService<UnpaidSubmissionSweeper>();
         return services;
+    }
+}
+
+/// <summary>
+/// Lapses online submissions not paid within <c>Portal:PaymentWindow</c> (24 hours by default), every
+/// <c>Portal:PaymentSweepInterval</c> (10 minutes) on every node; a concurrent node or payment loses on the row version
+/// and the next round sees the settled state.
+/// </summary>
+public sealed class UnpaidSubmissionSweeper(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time,
+    ILogger<UnpaidSubmissionSweeper> logger) : BackgroundService
+{
+    public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(24);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var window = configuration.GetValue<TimeSpan?>("Portal:PaymentWindow") is { Ticks: > 0 } w ? w : DefaultWindow;
+        var interval = configuration.GetValue<TimeSpan?>("Portal:PaymentSweepInterval") is { Ticks: > 0 } i ? i : TimeSpan.FromMinutes(10);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var lapsed = await scope.ServiceProvider.GetRequiredService<OnlineSubmissionService>().ExpireUnpaidAsync(window, stoppingToken);
+                if (lapsed > 0)
+                {
+                    logger.LogInformation("{Count} unpaid online submissions lapsed after {Window}", lapsed, window);
+                }
+            }
+            catch (Exception ex) when (ex is DbUpdateConcurrencyException or System.Data.Common.DbException or TimeoutException)
+            {
+                logger.LogWarning("Unpaid submissions not swept this round: {Error}", ex.Message);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            try
+            {
+                await Task.Delay(interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Host.Features.Catalogue;
+using OneStop.Host.Features.Dossiers;
 using OneStop.Host.Identity;
 
 namespace OneStop.Host.Features.Portal.Submission;
@@ -48,7 +49,20 @@ public sealed class SubmitModel(OnlineSubmissionService submissions, UserManager
         public string? Address { get; set; }
 
         public string? Request { get; set; }
+
+        public ResultDelivery? Delivery { get; set; }
+
+        /// <summary>Null when the form did not carry the choice (then both channels).</summary>
+        public bool? NotifyEmail { get; set; }
+
+        public bool? NotifySms { get; set; }
+
+        public NotifyBy? NotifyBy => NotifyEmail is null && NotifySms is null
+            ? null
+            : (NotifyEmail == true ? Dossiers.NotifyBy.Email : Dossiers.NotifyBy.None) | (NotifySms == true ? Dossiers.NotifyBy.Sms : Dossiers.NotifyBy.None);
     }
+
+    public IReadOnlyList<ResultDelivery> Deliveries => OnlineSubmissionService.DeliveriesFor(Procedure);
 
     public string? ErrorFor(string key) => Errors.TryGetValue(key, out var messages) && messages.Length > 0 ? string.Join(" ", messages) : null;
 
@@ -64,6 +78,10 @@ public sealed class SubmitModel(OnlineSubmissionService submissions, UserManager
             Input = new SubmitInput { Name = account.FullName, Email = account.Email, Phone = account.PhoneNumber };
         }
 
+        Input.Delivery = OnlineSubmissionService.DefaultDelivery(Procedure);
+        Input.NotifyEmail = true;
+        Input.NotifySms = true;
+
         return Page();
     }
 
@@ -76,7 +94,8 @@ public sealed class SubmitModel(OnlineSubmissionService submissions, UserManager
 
         var files = Enumerable.Range(0, Documents.Count).Select(i => Request.Form.Files.GetFile($"documents[{i}]")).ToList();
         var result = await submissions.SubmitAsync(Procedure,
-            new SubmissionForm(Input.Name, Input.Email, Input.Phone, Input.IdNumber, Input.Address, Input.Request), files, User, cancellationToken);
+            new SubmissionForm(Input.Name, Input.Email, Input.Phone, Input.IdNumber, Input.Address, Input.Request, Input.Delivery, Input.NotifyBy),
+            files, User, cancellationToken);
         if (!result.Succeeded)
         {
             Errors = result.Errors;

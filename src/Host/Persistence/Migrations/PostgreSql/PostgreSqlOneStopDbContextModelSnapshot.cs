@@ -977,6 +977,9 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int>("NotifyBy")
+                        .HasColumnType("integer");
+
                     b.Property<int>("NumberOfSets")
                         .HasColumnType("integer");
 
@@ -1413,6 +1416,9 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                     b.Property<string>("Subject")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("TemplateFailed")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

@@ -979,6 +979,9 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<int>("NotifyBy")
+                        .HasColumnType("int");
+
                     b.Property<int>("NumberOfSets")
                         .HasColumnType("int");
 
@@ -1415,6 +1418,9 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                     b.Property<string>("Subject")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("TemplateFailed")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 

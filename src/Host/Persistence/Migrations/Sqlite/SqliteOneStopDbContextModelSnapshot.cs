@@ -964,6 +964,9 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NotifyBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NumberOfSets")
                         .HasColumnType("INTEGER");
 
@@ -1396,6 +1399,9 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                     b.Property<string>("Subject")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TemplateFailed")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

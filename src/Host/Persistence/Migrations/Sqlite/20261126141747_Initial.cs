@@ -135,6 +135,7 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                     Request = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     NumberOfSets = table.Column<int>(type: "INTEGER", nullable: false),
                     ResultDelivery = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    NotifyBy = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     PreviousStatus = table.Column<int>(type: "INTEGER", nullable: true),
                     SupplementState = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
@@ -254,6 +255,7 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                     LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TemplateFailed = table.Column<bool>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)

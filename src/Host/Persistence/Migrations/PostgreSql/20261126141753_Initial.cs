@@ -136,6 +136,7 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                     Request = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     NumberOfSets = table.Column<int>(type: "integer", nullable: false),
                     ResultDelivery = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NotifyBy = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     PreviousStatus = table.Column<int>(type: "integer", nullable: true),
                     SupplementState = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
@@ -255,6 +256,7 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                     LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    TemplateFailed = table.Column<bool>(type: "boolean", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ProviderMessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)

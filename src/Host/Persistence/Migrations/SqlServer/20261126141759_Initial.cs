@@ -135,6 +135,7 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                     Request = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     NumberOfSets = table.Column<int>(type: "int", nullable: false),
                     ResultDelivery = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    NotifyBy = table.Column<int>(type: "int", nullable: false),
                     Status = table.Column<int>(type: "int", nullable: false),
                     PreviousStatus = table.Column<int>(type: "int", nullable: true),
                     SupplementState = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
@@ -254,6 +255,7 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                     LeaseOwner = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     LeaseUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    TemplateFailed = table.Column<bool>(type: "bit", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ProviderMessageId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
