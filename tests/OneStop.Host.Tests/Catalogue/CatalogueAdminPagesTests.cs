@@ -149,6 +149,35 @@ public sealed partial class CatalogueAdminPagesTests(OneStopApp app) : IClassFix
     }
 
     [Fact]
+    public async Task A_documents_upload_rule_is_edited_on_the_page_and_kept()
+    {
+        using var admin = await SignInAsync("admin");
+        var listed = await admin.GetStringAsync(new Uri("/catalogue/admin?q=2.001719", UriKind.Relative));
+        var edit = new Uri(EditLinks().Match(listed).Groups["href"].Value, UriKind.Relative);
+        var before = await CellsAsync("2.001719");
+        var fields = Fields(await admin.GetStringAsync(edit));
+
+        var unchanged = await admin.PostAsync(edit, new FormUrlEncodedContent(fields));
+        var afterUnchanged = await CellsAsync("2.001719");
+        // The first document: PDF only, at most 500 KB.
+        fields.Add(new("Form.Documents[0].FileTypes", "Pdf"));
+        fields.RemoveAll(f => f.Key == "Form.Documents[0].MaxUploadKb");
+        fields.Add(new("Form.Documents[0].MaxUploadKb", "500"));
+        var restricted = await admin.PostAsync(edit, new FormUrlEncodedContent(fields));
+        fields.RemoveAll(f => f.Key == "Form.Documents[0].MaxUploadKb");
+        fields.Add(new("Form.Documents[0].MaxUploadKb", "0"));
+        var invalid = await admin.PostAsync(edit, new FormUrlEncodedContent(fields));
+
+        Assert.Contains("Ảnh chân dung 2cm x 3cm (1/0/0) [jpeg, png; 2 MB]", before["documents"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, unchanged.StatusCode);
+        Assert.Equal(before, afterUnchanged);
+        Assert.Equal(HttpStatusCode.Redirect, restricted.StatusCode);
+        Assert.StartsWith("Đề nghị đăng ký hành nghề và cấp Thẻ công chứng viên (1/0/0) [pdf; 500 KB]\n", (await CellsAsync("2.001719"))["documents"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Contains("Dung lượng tối đa từ 1 KB", WebUtility.HtmlDecode(await invalid.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_import_with_three_bad_rows_lists_each_row_with_its_reasons_and_imports_nothing()
     {
         using var admin = await SignInAsync("admin");

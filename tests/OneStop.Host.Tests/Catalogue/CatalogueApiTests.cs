@@ -117,7 +117,7 @@ public sealed class CatalogueApiTests(OneStopApp app) : IClassFixture<OneStopApp
             Cells(Valid("1.999101")),
             Cells(Valid("1.999102") with { LeadAgencyCode = "000.00.98.H56" }),
             Cells(Valid("1.999103")),
-            Cells(Valid("1.999104"), c => c["durationValue"] = "mười"),
+            Cells(Valid("1.999104"), c => { c["durationValue"] = "mười"; c["documents"] = "Tờ khai (1/0/0) [docx; 2 MB]"; }),
             Cells(Valid("1.999101"), c => { c["documents"] = "Tờ khai không có số bản"; c["feeMode"] = "Sometimes"; }),
             Cells(Valid("1.999105") with { Name = "Thủ tục mới, lĩnh vực mới", FieldCode = "MOI" }, c => c["fieldName"] = "Lĩnh vực mới"),
         };
@@ -133,6 +133,7 @@ public sealed class CatalogueApiTests(OneStopApp app) : IClassFixture<OneStopApp
         Assert.Equal([3, 5, 6], errors.Select(e => e.GetProperty("row").GetInt32()));
         Assert.Contains(Reasons(errors[0]), r => r.StartsWith("leadAgencyCode:", StringComparison.Ordinal) && r.Contains("000.00.98.H56", StringComparison.Ordinal));
         Assert.Contains(Reasons(errors[1]), r => r.StartsWith("durationValue: 'mười'", StringComparison.Ordinal));
+        Assert.Contains(Reasons(errors[1]), r => r.StartsWith("documents:", StringComparison.Ordinal) && r.Contains("'docx'", StringComparison.Ordinal));
         var sixth = Reasons(errors[2]);
         Assert.Contains(sixth, r => r.StartsWith("documents:", StringComparison.Ordinal));
         Assert.Contains(sixth, r => r.StartsWith("feeMode: 'Sometimes'", StringComparison.Ordinal));
@@ -153,7 +154,8 @@ public sealed class CatalogueApiTests(OneStopApp app) : IClassFixture<OneStopApp
             FieldCode = "THU",
             Fees = [new FeeDto(FeeKind.Fee, "Chứng thực; theo trang", 2_000, FeeBasis.PerPage, 2, 1_000, 200_000, "Người có công; hộ nghèo")],
             FeeMode = FeeMode.CollectBefore,
-            Documents = [new DocumentDto("Tờ khai (Mẫu số 01)", 1, 0, 0), new DocumentDto("Bản sao giấy tờ", 0, 2, 1)],
+            Documents = [new DocumentDto("Tờ khai (Mẫu số 01)", 1, 0, 0), new DocumentDto("Bản sao giấy tờ", 0, 2, 1, UploadTypes.Pdf, 500),
+                new DocumentDto("Ảnh chân dung", 2, 0, 0, UploadTypes.Jpeg | UploadTypes.Png, 2048)],
             CooperatingAgencyCodes = ["000.00.60.H56", "000.00.61.H56"],
             Duration = new DurationDto(2.5m, DurationUnit.WorkingDays, 5, 10),
         };

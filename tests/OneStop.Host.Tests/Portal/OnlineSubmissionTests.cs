@@ -316,11 +316,12 @@ public sealed partial class OnlineSubmissionTests(OnlineSubmissionFixture fixtur
         });
         var electronic = await SubmitAsync(citizen, procedure, _ => (Pdf, "a.pdf"), fields: new Dictionary<string, string?> { ["Input.Delivery"] = "Online" });
 
-        // The form offers what the procedure allows, both channels ticked: a partly online procedure returns no electronic result.
+        // The form offers what the procedure allows (a partly online procedure returns no electronic result) and ticks
+        // the channels the account can be reached on: the demo citizen has an e-mail address and no phone.
         Assert.Contains("value=\"Counter\" checked", page, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"Online\"", page, StringComparison.Ordinal);
-        Assert.Matches("data-testid=\"notify-email\"", page);
-        Assert.Contains("checked=\"checked\" data-testid=\"notify-sms\"", page, StringComparison.Ordinal);
+        Assert.Contains("checked=\"checked\" data-testid=\"notify-email\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"true\" data-testid=\"notify-sms\"", page, StringComparison.Ordinal);
         var html = await noAddress.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, noAddress.StatusCode);
         Assert.Contains("bưu chính", ErrorNextTo(html, "applicant.address"), StringComparison.Ordinal);
@@ -391,6 +392,27 @@ public sealed partial class OnlineSubmissionTests(OnlineSubmissionFixture fixtur
         Assert.Contains(await db.OutboxMessages.Where(m => m.DossierId == dossier.Id).Select(m => m.Kind).ToListAsync(), k => k == NotificationKinds.StatusChanged);
     }
 
+    [Fact]
+    public async Task A_document_restricted_to_images_refuses_a_pdf_naming_its_types_and_limit()
+    {
+        using var citizen = await OidcClient.SessionAsync(App, "citizen");
+        var procedure = await ProcedureIdAsync(App, FiveDayProcedure);
+        var page = WebUtility.HtmlDecode(await citizen.GetStringAsync(Url(procedure)));
+        var portrait = Enumerable.Range(0, 3).Single(i => !UploadInput().Matches(page)[i].Groups["accept"].Value.Contains("pdf", StringComparison.Ordinal));
+
+        var response = await SubmitAsync(citizen, procedure, _ => (Pdf, "a.pdf"), fitTypes: false);
+        var big = new byte[6 * 1024];
+        Png.CopyTo(big, 0);
+        var largePortrait = await SubmitAsync(citizen, procedure, i => i == portrait ? (big, "anh.png") : (Pdf, "a.pdf"));
+
+        // The demo catalogue takes the portrait as JPEG or PNG up to 2 MB (this host's limit is 4 KB for the others).
+        Assert.Contains("Tệp JPEG, PNG, tối đa 2 MB.", page, StringComparison.Ordinal);
+        Assert.Contains("Tệp PDF, JPEG, PNG, tối đa 4 KB.", page, StringComparison.Ordinal);
+        Assert.Contains("Chỉ nhận tệp JPEG, PNG", ErrorNextTo(await response.Content.ReadAsStringAsync(), $"documents[{portrait}]"), StringComparison.Ordinal);
+        // 6 KB is over the host's 4 KB but within the portrait's own 2 MB.
+        Assert.Equal(HttpStatusCode.Redirect, largePortrait.StatusCode);
+    }
+
     private async Task<List<DossierEvent>> HistoryAsync(Guid dossierId)
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -446,10 +468,11 @@ public sealed partial class OnlineSubmissionTests(OnlineSubmissionFixture fixtur
     /// replaces a field's value, or leaves it out when null (an unticked box).
     /// </summary>
     private static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, Guid procedure, Func<int, (byte[] Bytes, string Name)> file,
-        string request = "Đăng ký khai sinh cho con", IReadOnlyDictionary<string, string?>? fields = null)
+        string request = "Đăng ký khai sinh cho con", IReadOnlyDictionary<string, string?>? fields = null, bool fitTypes = true)
     {
         var page = await http.GetStringAsync(Url(procedure));
-        var documents = Regex.Count(page, "name=\"documents\\[\\d+\\]\"");
+        var accepts = UploadInput().Matches(page).Select(m => m.Groups["accept"].Value).ToList();
+        var documents = accepts.Count;
         Assert.True(documents > 0, "no upload inputs");
         var values = new Dictionary<string, string?>
         {
@@ -474,6 +497,13 @@ public sealed partial class OnlineSubmissionTests(OnlineSubmissionFixture fixtur
         for (var i = 0; i < documents; i++)
         {
             var (bytes, name) = file(i);
+            // A document the catalogue restricts to images (the portrait) gets the PNG sample instead of the PDF one,
+            // unless the test is about that restriction.
+            if (fitTypes && bytes == Pdf && !accepts[i].Contains("application/pdf", StringComparison.Ordinal))
+            {
+                (bytes, name) = (Png, "anh-chan-dung.png");
+            }
+
             var part = new ByteArrayContent(bytes);
             // The browser's content type says PDF whatever the bytes are: the server must not trust it.
             part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
@@ -516,6 +546,9 @@ public sealed partial class OnlineSubmissionTests(OnlineSubmissionFixture fixtur
         Assert.True(span.Success, $"no error place for {key}");
         return WebUtility.HtmlDecode(span.Groups[1].Value).Trim();
     }
+
+    [GeneratedRegex("<input[^>]*type=\"file\" name=\"documents\\[\\d+\\]\" accept=\"(?<accept>[^\"]*)\"")]
+    private static partial Regex UploadInput();
 
     [GeneratedRegex("href=\"/tep-ho-so/([0-9a-f-]{36})\"")]
     private static partial Regex FileLink();

@@ -1,6 +1,8 @@
 namespace OneStop.Host.Features.Catalogue;
 
-public sealed record DocumentDto(string? Name, int Originals, int CertifiedCopies, int Photocopies);
+/// <summary>A document of the list; <paramref name="FileTypes"/> and <paramref name="MaxUploadKb"/> restrict its online upload (None and null: the portal's defaults).</summary>
+public sealed record DocumentDto(string? Name, int Originals, int CertifiedCopies, int Photocopies, UploadTypes FileTypes = UploadTypes.None,
+    int? MaxUploadKb = null);
 
 public sealed record DurationDto(decimal Value, DurationUnit Unit, decimal? SecondStage = null, decimal? RemoteArea = null);
 

@@ -65,7 +65,7 @@ internal static class CatalogueDemoData
             [Charge("Lệ phí nhập quốc tịch Việt Nam", 3_000_000, exemptions: "Người không quốc tịch thường trú ở Việt Nam từ 20 năm trở lên")],
             legal: "Luật Quốc tịch Việt Nam 2008, sửa đổi 2014\nNghị định số 16/2020/NĐ-CP") with { SupplementRule = SupplementRule.Restart },
         P("2.001719", Justice, "CC", "Đăng ký hành nghề và cấp Thẻ công chứng viên", 5, "Thẻ công chứng viên",
-            [D("Đề nghị đăng ký hành nghề và cấp Thẻ công chứng viên"), D("Quyết định bổ nhiệm công chứng viên", 0, 1, 0), D("Ảnh chân dung 2cm x 3cm", 1, 0, 0)],
+            [D("Đề nghị đăng ký hành nghề và cấp Thẻ công chứng viên"), D("Quyết định bổ nhiệm công chứng viên", 0, 1, 0), D("Ảnh chân dung 2cm x 3cm", 1, 0, 0, UploadTypes.Jpeg | UploadTypes.Png, 2048)],
             [Charge("Phí thẩm định tiêu chuẩn, điều kiện hành nghề công chứng", 1_000_000)], legal: "Luật Công chứng số 46/2024/QH15"),
         P("1.001695", Justice, "HT", "Đăng ký khai sinh có yếu tố nước ngoài", 3, "Giấy khai sinh",
             [D("Tờ khai đăng ký khai sinh"), D("Giấy chứng sinh"), D("Văn bản thỏa thuận lựa chọn quốc tịch cho con", 1, 0, 0)],
@@ -139,7 +139,7 @@ internal static class CatalogueDemoData
             [D("Đơn đề nghị điều chỉnh giấy phép xây dựng"), D("Bản chính giấy phép xây dựng đã được cấp"), D("Bản vẽ thiết kế điều chỉnh", 2, 0, 0)],
             [Charge("Lệ phí cấp giấy phép xây dựng công trình", 150_000)], legal: "Luật Xây dựng số 50/2014/QH13, sửa đổi năm 2020") with { NumberOfSets = 2 },
         P("1.009928", Construction, "HDXD", "Cấp chứng chỉ hành nghề hoạt động xây dựng hạng II, hạng III", 20, "Chứng chỉ hành nghề hoạt động xây dựng",
-            [D("Đơn đề nghị cấp chứng chỉ hành nghề"), D("Văn bằng được đào tạo", 0, 1, 0), D("Ảnh màu 4cm x 6cm", 2, 0, 0)],
+            [D("Đơn đề nghị cấp chứng chỉ hành nghề"), D("Văn bằng được đào tạo", 0, 1, 0), D("Ảnh màu 4cm x 6cm", 2, 0, 0, UploadTypes.Jpeg | UploadTypes.Png, 2048)],
             [new FeeDto(FeeKind.Fee, "Phí sát hạch cấp chứng chỉ hành nghề", 300_000)], legal: "Nghị định số 175/2024/NĐ-CP") with { OnlineLevel = OnlineLevel.Fully, ResultTemplateCode = null },
         P("1.002030", Construction, "DBBO", "Cấp phù hiệu xe kinh doanh vận tải", 2, "Phù hiệu xe",
             [D("Giấy đề nghị cấp phù hiệu"), D("Bản sao giấy đăng ký xe ô tô", 0, 0, 1)], [], legal: "Nghị định số 158/2024/NĐ-CP") with
@@ -161,7 +161,7 @@ internal static class CatalogueDemoData
 
         // Sở Y tế
         P("1.012271", Health, "KCB", "Cấp mới giấy phép hành nghề đối với chức danh bác sĩ", 30, "Giấy phép hành nghề khám bệnh, chữa bệnh",
-            [D("Đơn đề nghị cấp giấy phép hành nghề"), D("Bản sao văn bằng chuyên môn", 0, 1, 0), D("Giấy chứng nhận đủ sức khỏe để hành nghề"), D("Ảnh chân dung 4cm x 6cm", 2, 0, 0)],
+            [D("Đơn đề nghị cấp giấy phép hành nghề"), D("Bản sao văn bằng chuyên môn", 0, 1, 0), D("Giấy chứng nhận đủ sức khỏe để hành nghề"), D("Ảnh chân dung 4cm x 6cm", 2, 0, 0, UploadTypes.Jpeg | UploadTypes.Png, 2048)],
             [new FeeDto(FeeKind.Fee, "Phí thẩm định cấp giấy phép hành nghề", 360_000)], legal: "Luật Khám bệnh, chữa bệnh số 15/2023/QH15\nNghị định số 96/2023/NĐ-CP") with
             { Duration = new DurationDto(30, DurationUnit.CalendarDays) },
         P("1.004616", Health, "DUOC", "Cấp Chứng chỉ hành nghề dược", 20, "Chứng chỉ hành nghề dược",
@@ -176,12 +176,12 @@ internal static class CatalogueDemoData
             [D("Đơn đề nghị cấp Giấy phép"), D("Giấy chứng nhận ký quỹ kinh doanh dịch vụ lữ hành", 1, 0, 0), D("Bản sao văn bằng của người phụ trách kinh doanh", 0, 1, 0)],
             [new FeeDto(FeeKind.Fee, "Phí thẩm định cấp giấy phép kinh doanh dịch vụ lữ hành nội địa", 3_000_000)], legal: "Luật Du lịch số 09/2017/QH14") with { OnlineLevel = OnlineLevel.Fully },
         P("1.001432", Culture, "DL", "Cấp thẻ hướng dẫn viên du lịch nội địa", 10, "Thẻ hướng dẫn viên du lịch",
-            [D("Đơn đề nghị cấp thẻ"), D("Giấy chứng nhận sức khỏe"), D("Ảnh chân dung 3cm x 4cm", 2, 0, 0)],
+            [D("Đơn đề nghị cấp thẻ"), D("Giấy chứng nhận sức khỏe"), D("Ảnh chân dung 3cm x 4cm", 2, 0, 0, UploadTypes.Jpeg | UploadTypes.Png, 2048)],
             [new FeeDto(FeeKind.Fee, "Phí thẩm định cấp thẻ hướng dẫn viên du lịch", 650_000)], legal: "Luật Du lịch số 09/2017/QH14") with { ResultTemplateCode = null },
 
         // Sở Nội vụ, Văn phòng UBND, Sở Ngoại vụ, Sở Dân tộc và Tôn giáo, Thanh tra, Ban Quản lý các khu công nghiệp
         P("1.000459", HomeAffairs, "LDVL", "Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam", 10, "Giấy phép lao động",
-            [D("Văn bản đề nghị cấp giấy phép lao động"), D("Giấy chứng nhận sức khỏe"), D("Phiếu lý lịch tư pháp"), D("Bản sao hộ chiếu", 0, 1, 0), D("Ảnh màu 4cm x 6cm", 2, 0, 0)],
+            [D("Văn bản đề nghị cấp giấy phép lao động"), D("Giấy chứng nhận sức khỏe"), D("Phiếu lý lịch tư pháp"), D("Bản sao hộ chiếu", 0, 1, 0), D("Ảnh màu 4cm x 6cm", 2, 0, 0, UploadTypes.Jpeg | UploadTypes.Png, 2048)],
             [Charge("Lệ phí cấp giấy phép lao động", 600_000)], legal: "Bộ luật Lao động số 45/2019/QH14\nNghị định số 219/2025/NĐ-CP") with { OnlineLevel = OnlineLevel.Fully },
         P("2.000346", HomeAffairs, "TDKT", "Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", 20, "Quyết định khen thưởng",
             [D("Tờ trình đề nghị khen thưởng"), D("Báo cáo thành tích", 1, 0, 0)], [], legal: "Luật Thi đua, khen thưởng số 06/2022/QH15") with { FeeMode = FeeMode.Exempt },
@@ -211,7 +211,7 @@ internal static class CatalogueDemoData
 
         // Công an tỉnh, Bảo hiểm xã hội tỉnh
         P("2.002257", Police, "XNC", "Cấp hộ chiếu phổ thông ở trong nước (cấp tỉnh)", 8, "Hộ chiếu phổ thông",
-            [D("Tờ khai đề nghị cấp hộ chiếu (Mẫu TK01)"), D("Ảnh chân dung 4cm x 6cm", 2, 0, 0)],
+            [D("Tờ khai đề nghị cấp hộ chiếu (Mẫu TK01)"), D("Ảnh chân dung 4cm x 6cm", 2, 0, 0, UploadTypes.Jpeg | UploadTypes.Png, 2048)],
             [Charge("Lệ phí cấp hộ chiếu", 200_000)], legal: "Luật Xuất cảnh, xuất nhập cảnh của công dân Việt Nam số 49/2019/QH14\nThông tư số 25/2021/TT-BTC") with
             { OnlineLevel = OnlineLevel.Fully, ResultTemplateCode = null },
         P("1.012284", Police, "DBBO", "Đổi giấy phép lái xe do ngành Giao thông vận tải cấp", 5, "Giấy phép lái xe",
@@ -282,8 +282,8 @@ internal static class CatalogueDemoData
         EffectiveFrom = new DateOnly(2025, 7, 1),
     };
 
-    private static DocumentDto D(string name, int originals = 1, int certifiedCopies = 0, int photocopies = 0) =>
-        new(name, originals, certifiedCopies, photocopies);
+    private static DocumentDto D(string name, int originals = 1, int certifiedCopies = 0, int photocopies = 0,
+        UploadTypes fileTypes = UploadTypes.None, int? maxUploadKb = null) => new(name, originals, certifiedCopies, photocopies, fileTypes, maxUploadKb);
 
     /// <summary>A lệ phí line.</summary>
     private static FeeDto Charge(string description, decimal amount, FeeBasis basis = FeeBasis.PerDossier,

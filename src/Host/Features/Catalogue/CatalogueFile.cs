@@ -6,7 +6,8 @@ namespace OneStop.Host.Features.Catalogue;
 
 /// <summary>
 /// The catalogue file: one row per procedure, the same columns in CSV and XLSX (sheet <c>ThuTuc</c>). Lists sit in one
-/// cell, one item per line: documents as <c>Name (originals/certified copies/photocopies)</c>, fee lines as
+/// cell, one item per line: documents as <c>Name (originals/certified copies/photocopies)</c>, optionally followed by the
+/// online upload rule <c>[pdf, png; 2 MB]</c> (types, size in KB or MB, either may be left out), fee lines as
 /// <c>kind=Charge; description=…; amount=2000; basis=PerPage; first=2; next=1000; max=200000; exemptions=…</c>,
 /// cooperating agencies as codes separated by commas or lines. See docs/decisions/0008-catalogue-and-codes.md.
 /// </summary>
@@ -43,7 +44,7 @@ internal static partial class CatalogueFile
             ["cooperatingAgencyCodes"] = string.Join(", ", r.CooperatingAgencyCodes ?? []),
             ["legalBasis"] = r.LegalBasis ?? "",
             ["documents"] = string.Join("\n", (r.Documents ?? []).Select(d =>
-                string.Create(CultureInfo.InvariantCulture, $"{d.Name} ({d.Originals}/{d.CertifiedCopies}/{d.Photocopies})"))),
+                string.Create(CultureInfo.InvariantCulture, $"{d.Name} ({d.Originals}/{d.CertifiedCopies}/{d.Photocopies}){UploadRuleText(d)}"))),
             ["numberOfSets"] = r.NumberOfSets.ToString(CultureInfo.InvariantCulture),
             ["durationValue"] = N(r.Duration?.Value),
             ["durationUnit"] = r.Duration?.Unit.ToString() ?? "",
@@ -193,12 +194,13 @@ internal static partial class CatalogueFile
             var match = DocumentShape().Match(line);
             if (!match.Success)
             {
-                errors.Add($"documents: '{line}' phải có dạng 'Tên giấy tờ (bản chính/bản sao chứng thực/bản chụp)', ví dụ 'Giấy khai sinh (1/0/0)'.");
+                errors.Add($"documents: '{line}' phải có dạng 'Tên giấy tờ (bản chính/bản sao chứng thực/bản chụp)', ví dụ 'Giấy khai sinh (1/0/0)' hoặc 'Ảnh chân dung (2/0/0) [jpeg, png; 2 MB]'.");
                 continue;
             }
 
             int Count(string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
-            documents.Add(new DocumentDto(match.Groups["name"].Value.Trim(), Count("o"), Count("c"), Count("p")));
+            var (types, maxKb) = ParseUploadRule(match.Groups["rule"].Value, line, errors);
+            documents.Add(new DocumentDto(match.Groups["name"].Value.Trim(), Count("o"), Count("c"), Count("p"), types, maxKb));
         }
 
         return documents;
@@ -296,7 +298,62 @@ internal static partial class CatalogueFile
         return rows;
     }
 
-    [GeneratedRegex(@"^(?<name>.+?)\s*\((?<o>\d+)\s*/\s*(?<c>\d+)\s*/\s*(?<p>\d+)\)$")]
+    /// <summary>" [pdf, png; 2 MB]" after the counts, or nothing when the document takes the portal's defaults.</summary>
+    private static string UploadRuleText(DocumentDto d)
+    {
+        var parts = new List<string>();
+        if (d.FileTypes != UploadTypes.None)
+        {
+            parts.Add(string.Join(", ", Enum.GetValues<UploadTypes>().Where(t => t != UploadTypes.None && d.FileTypes.HasFlag(t))
+                .Select(t => t.ToString().ToLowerInvariant())));
+        }
+
+        if (d.MaxUploadKb is { } kb)
+        {
+            parts.Add(kb % 1024 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{kb / 1024} MB") : string.Create(CultureInfo.InvariantCulture, $"{kb} KB"));
+        }
+
+        return parts.Count == 0 ? "" : $" [{string.Join("; ", parts)}]";
+    }
+
+    /// <summary>"pdf, png; 2 MB" → types and KB; every token is a type (pdf, jpeg, jpg, png) or a size (number with KB or MB).</summary>
+    private static (UploadTypes Types, int? MaxKb) ParseUploadRule(string rule, string line, List<string> errors)
+    {
+        var types = UploadTypes.None;
+        int? maxKb = null;
+        foreach (var token in rule.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var size = UploadSize().Match(token);
+            if (size.Success)
+            {
+                var value = long.Parse(size.Groups["n"].Value, CultureInfo.InvariantCulture);
+                var kb = size.Groups["u"].Value.Equals("MB", StringComparison.OrdinalIgnoreCase) ? value * 1024 : value;
+                maxKb = (int)Math.Min(kb, int.MaxValue);
+                continue;
+            }
+
+            var type = token.ToLowerInvariant() switch
+            {
+                "pdf" => UploadTypes.Pdf,
+                "jpeg" or "jpg" => UploadTypes.Jpeg,
+                "png" => UploadTypes.Png,
+                _ => UploadTypes.None,
+            };
+            if (type == UploadTypes.None)
+            {
+                errors.Add($"documents: '{line}': '{token}' không phải loại tệp (pdf, jpeg, png) hay dung lượng (ví dụ 2 MB, 500 KB).");
+            }
+
+            types |= type;
+        }
+
+        return (types, maxKb);
+    }
+
+    [GeneratedRegex(@"^(?<n>\d{1,9})\s*(?<u>KB|MB)$", RegexOptions.IgnoreCase)]
+    private static partial Regex UploadSize();
+
+    [GeneratedRegex(@"^(?<name>.+?)\s*\((?<o>\d+)\s*/\s*(?<c>\d+)\s*/\s*(?<p>\d+)\)(?:\s*\[(?<rule>[^\]]*)\])?$")]
     private static partial Regex DocumentShape();
 
     // A ';' separates two items only before a known key, so a description or an exemption may contain ';' itself.

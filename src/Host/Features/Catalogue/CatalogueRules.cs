@@ -28,6 +28,9 @@ internal sealed class CatalogueLookup
 /// <summary>Validation of a procedure (messages in Vietnamese, keyed by the request's JSON path) and its mapping to the entity.</summary>
 internal static partial class CatalogueRules
 {
+    /// <summary>A document's upload limit may not exceed what the submission page accepts (256 MB).</summary>
+    public const int MaxUploadKb = 256 * 1024;
+
     public static Dictionary<string, string[]> Validate(ProcedureRequest r, CatalogueLookup lookup, Guid? id)
     {
         var errors = new Dictionary<string, List<string>>();
@@ -113,6 +116,16 @@ internal static partial class CatalogueRules
             else if (d.Originals + d.CertifiedCopies + d.Photocopies == 0)
             {
                 Fail($"documents[{i}]", "Cần ít nhất một bản (bản chính, bản sao chứng thực hoặc bản chụp).");
+            }
+
+            if ((d.FileTypes & ~(UploadTypes.Pdf | UploadTypes.Jpeg | UploadTypes.Png)) != 0)
+            {
+                Fail($"documents[{i}].fileTypes", "Loại tệp chỉ gồm PDF, JPEG, PNG.");
+            }
+
+            if (d.MaxUploadKb is < 1 or > MaxUploadKb)
+            {
+                Fail($"documents[{i}].maxUploadKb", "Dung lượng tối đa từ 1 KB đến 262.144 KB (256 MB).");
             }
         }
 
@@ -260,6 +273,7 @@ internal static partial class CatalogueRules
         p.Documents.AddRange((r.Documents ?? []).Select((d, i) => new RequiredDocument
         {
             Position = i + 1, Name = d.Name!.Trim(), Originals = d.Originals, CertifiedCopies = d.CertifiedCopies, Photocopies = d.Photocopies,
+            FileTypes = d.FileTypes, MaxUploadKb = d.MaxUploadKb,
         }));
         p.NumberOfSets = r.NumberOfSets;
         var duration = r.Duration!;
@@ -293,7 +307,7 @@ internal static partial class CatalogueRules
         LeadAgencyCode = p.LeadAgency!.Code,
         CooperatingAgencyCodes = [.. p.CooperatingAgencies.Select(a => a.Code).Order(StringComparer.Ordinal)],
         LegalBasis = p.LegalBasis,
-        Documents = [.. p.Documents.OrderBy(d => d.Position).Select(d => new DocumentDto(d.Name, d.Originals, d.CertifiedCopies, d.Photocopies))],
+        Documents = [.. p.Documents.OrderBy(d => d.Position).Select(d => new DocumentDto(d.Name, d.Originals, d.CertifiedCopies, d.Photocopies, d.FileTypes, d.MaxUploadKb))],
         NumberOfSets = p.NumberOfSets,
         Duration = new DurationDto(p.Duration.Value, p.Duration.Unit, p.Duration.SecondStage, p.Duration.RemoteArea),
         Fees = [.. p.Fees.OrderBy(f => f.Position).Select(f => new FeeDto(f.Kind, f.Description, f.Amount, f.Basis, f.FirstUnits, f.NextAmount, f.MaxAmount, f.Exemptions))],

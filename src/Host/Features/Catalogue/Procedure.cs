@@ -118,6 +118,22 @@ public sealed class RequiredDocument
 
     /// <summary>Bản photo (bản chụp).</summary>
     public int Photocopies { get; set; }
+
+    /// <summary>The file types accepted when this document is uploaded online; None accepts every type the portal knows.</summary>
+    public UploadTypes FileTypes { get; set; }
+
+    /// <summary>The largest upload of this document, in KB; null takes <c>Portal:MaxUploadBytes</c>.</summary>
+    public int? MaxUploadKb { get; set; }
+}
+
+/// <summary>File types a citizen may upload, recognised by content (<c>Uploads</c>).</summary>
+[Flags]
+public enum UploadTypes
+{
+    None = 0,
+    Pdf = 1,
+    Jpeg = 2,
+    Png = 4,
 }
 
 /// <summary>Thời hạn giải quyết: value and unit, with an optional second stage and a longer limit for remote areas.</summary>

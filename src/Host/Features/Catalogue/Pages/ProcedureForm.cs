@@ -78,6 +78,11 @@ public sealed class ProcedureForm
 
         public string? Photocopies { get; set; }
 
+        /// <summary>The ticked upload types; none ticked accepts every type.</summary>
+        public List<UploadTypes> FileTypes { get; set; } = [];
+
+        public string? MaxUploadKb { get; set; }
+
         public bool Remove { get; set; }
 
         internal bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Originals)
@@ -122,6 +127,8 @@ public sealed class ProcedureForm
         Documents = [.. (r.Documents ?? []).Select(d => new DocumentRow
         {
             Name = d.Name, Originals = Number(d.Originals), CertifiedCopies = Number(d.CertifiedCopies), Photocopies = Number(d.Photocopies),
+            FileTypes = [.. Enum.GetValues<UploadTypes>().Where(t => t != UploadTypes.None && d.FileTypes.HasFlag(t))],
+            MaxUploadKb = Number(d.MaxUploadKb),
         })],
         NumberOfSets = Number(r.NumberOfSets),
         DurationValue = Number(r.Duration?.Value),
@@ -227,7 +234,8 @@ public sealed class ProcedureForm
             CooperatingAgencyCodes = [.. CooperatingAgencyCodes.Where(c => !string.IsNullOrWhiteSpace(c))],
             LegalBasis = LegalBasis,
             Documents = [.. Documents.Select((d, i) => new DocumentDto(d.Name,
-                Whole($"documents[{i}]", d.Originals) ?? 0, Whole($"documents[{i}]", d.CertifiedCopies) ?? 0, Whole($"documents[{i}]", d.Photocopies) ?? 0))],
+                Whole($"documents[{i}]", d.Originals) ?? 0, Whole($"documents[{i}]", d.CertifiedCopies) ?? 0, Whole($"documents[{i}]", d.Photocopies) ?? 0,
+                d.FileTypes.Aggregate(UploadTypes.None, (all, t) => all | t), Whole($"documents[{i}].maxUploadKb", d.MaxUploadKb)))],
             NumberOfSets = Whole("numberOfSets", NumberOfSets) ?? 0,
             Duration = new DurationDto(Decimal("duration.value", DurationValue) ?? 0, DurationUnit,
                 Decimal("duration.secondStage", DurationSecondStage), Decimal("duration.remoteArea", DurationRemoteArea)),

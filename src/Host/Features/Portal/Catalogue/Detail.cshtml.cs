@@ -5,13 +5,17 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Host.Features.Catalogue;
 using OneStop.Host.Persistence;
 
+using OneStop.Host.Features.Portal.Submission;
+
 namespace OneStop.Host.Features.Portal.Catalogue;
 
 /// <summary><c>/thu-tuc/{id}</c>: one procedure in force, as a citizen prepares the dossier from it.</summary>
 [AllowAnonymous]
-public sealed class DetailModel(OneStopDbContext db, TimeProvider time) : PageModel
+public sealed class DetailModel(OneStopDbContext db, TimeProvider time, Uploads uploads) : PageModel
 {
     public Procedure Procedure { get; private set; } = null!;
+
+    public Uploads Uploads => uploads;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

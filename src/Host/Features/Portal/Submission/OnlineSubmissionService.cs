@@ -95,7 +95,7 @@ public sealed class OnlineSubmissionService(OneStopDbContext db, ReceptionServic
         for (var i = 0; i < documents.Count; i++)
         {
             var file = i < files.Count ? files[i] : null;
-            if (await uploads.CheckAsync(file, cancellationToken) is { } error)
+            if (await Uploads.CheckAsync(file, uploads.RuleFor(documents[i]), cancellationToken) is { } error)
             {
                 ReceptionService.Add(errors, $"documents[{i}]", error);
             }
@@ -353,7 +353,7 @@ public sealed class OnlineSubmissionService(OneStopDbContext db, ReceptionServic
 
         for (var i = 0; i < files.Count; i++)
         {
-            if (files[i] is { Length: > 0 } file && await uploads.CheckAsync(file, cancellationToken) is { } error)
+            if (files[i] is { Length: > 0 } file && await Uploads.CheckAsync(file, uploads.RuleFor(null), cancellationToken) is { } error)
             {
                 ReceptionService.Add(errors, $"files[{i}]", error);
             }

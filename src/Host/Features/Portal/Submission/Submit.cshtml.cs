@@ -78,9 +78,10 @@ public sealed class SubmitModel(OnlineSubmissionService submissions, UserManager
             Input = new SubmitInput { Name = account.FullName, Email = account.Email, Phone = account.PhoneNumber };
         }
 
+        // Notices on every channel the account can be reached on; the citizen may tick the other after typing its contact.
         Input.Delivery = OnlineSubmissionService.DefaultDelivery(Procedure);
-        Input.NotifyEmail = true;
-        Input.NotifySms = true;
+        Input.NotifyEmail = !string.IsNullOrWhiteSpace(Input.Email);
+        Input.NotifySms = !string.IsNullOrWhiteSpace(Input.Phone);
 
         return Page();
     }

@@ -1958,6 +1958,12 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                             b1.Property<int>("CertifiedCopies")
                                 .HasColumnType("integer");
 
+                            b1.Property<int>("FileTypes")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("MaxUploadKb")
+                                .HasColumnType("integer");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(1000)

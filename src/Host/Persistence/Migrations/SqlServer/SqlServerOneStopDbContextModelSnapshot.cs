@@ -1964,6 +1964,12 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                             b1.Property<int>("CertifiedCopies")
                                 .HasColumnType("int");
 
+                            b1.Property<int>("FileTypes")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("MaxUploadKb")
+                                .HasColumnType("int");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(1000)

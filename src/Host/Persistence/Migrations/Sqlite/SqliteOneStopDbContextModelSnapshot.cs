@@ -1941,6 +1941,12 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                             b1.Property<int>("CertifiedCopies")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("FileTypes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("MaxUploadKb")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(1000)

@@ -843,6 +843,8 @@ namespace OneStop.Host.Persistence.Migrations.PostgreSql
                     Originals = table.Column<int>(type: "integer", nullable: false),
                     CertifiedCopies = table.Column<int>(type: "integer", nullable: false),
                     Photocopies = table.Column<int>(type: "integer", nullable: false),
+                    FileTypes = table.Column<int>(type: "integer", nullable: false),
+                    MaxUploadKb = table.Column<int>(type: "integer", nullable: true),
                     ProcedureId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>

@@ -842,6 +842,8 @@ namespace OneStop.Host.Persistence.Migrations.SqlServer
                     Originals = table.Column<int>(type: "int", nullable: false),
                     CertifiedCopies = table.Column<int>(type: "int", nullable: false),
                     Photocopies = table.Column<int>(type: "int", nullable: false),
+                    FileTypes = table.Column<int>(type: "int", nullable: false),
+                    MaxUploadKb = table.Column<int>(type: "int", nullable: true),
                     ProcedureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>

@@ -842,6 +842,8 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                     Originals = table.Column<int>(type: "INTEGER", nullable: false),
                     CertifiedCopies = table.Column<int>(type: "INTEGER", nullable: false),
                     Photocopies = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileTypes = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxUploadKb = table.Column<int>(type: "INTEGER", nullable: true),
                     ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

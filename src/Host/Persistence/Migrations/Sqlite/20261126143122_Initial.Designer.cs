@@ -11,7 +11,7 @@ using OneStop.Host.Persistence;
 namespace OneStop.Host.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261126141747_Initial")]
+    [Migration("20261126143122_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1942,6 +1942,12 @@ namespace OneStop.Host.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("CertifiedCopies")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("FileTypes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("MaxUploadKb")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Name")
