@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -142,14 +141,14 @@ public sealed class NotificationProviderTests : IDisposable
     [Fact]
     public async Task The_gateway_gets_the_configured_method_url_headers_content_type_and_body_and_its_message_id_is_kept()
     {
-        using var gateway = new RecordingGateway { MessageId = "gw-0042" };
+        using var gateway = new SmsGatewayStub { MessageId = "gw-0042" };
         var clock = new FakeClock(DateTimeOffset.UtcNow);
         await using var app = await StartAsync(gateway, clock);
         var row = await EnqueueSmsAsync(app, clock);
 
         Assert.Equal(1, await app.Services.GetRequiredService<NotificationDispatcher>().DispatchOnceAsync());
 
-        var request = Assert.Single(gateway.Requests);
+        var request = Assert.Single(gateway.Received);
         Assert.Equal("PUT", request.Method);
         Assert.Equal("/sms/send?account=onestop", request.PathAndQuery);
         Assert.Equal("k-123", request.Headers["X-Api-Key"]);
@@ -165,7 +164,7 @@ public sealed class NotificationProviderTests : IDisposable
     [Fact]
     public async Task A_gateway_that_answers_503_is_retried_after_a_doubling_delay_with_the_same_key_and_text_then_failed_after_max_attempts()
     {
-        using var gateway = new RecordingGateway { Status = HttpStatusCode.ServiceUnavailable };
+        using var gateway = new SmsGatewayStub { Status = HttpStatusCode.ServiceUnavailable };
         var clock = new FakeClock(DateTimeOffset.UtcNow);
         await using var app = await StartAsync(gateway, clock, new() { ["Notifications:MaxAttempts"] = "3" });
         var dispatcher = app.Services.GetRequiredService<NotificationDispatcher>();
@@ -181,7 +180,7 @@ public sealed class NotificationProviderTests : IDisposable
         // Not before its time.
         clock.Set(first.NextAttemptAt.AddSeconds(-1));
         Assert.Equal(0, await dispatcher.DispatchOnceAsync());
-        Assert.Single(gateway.Requests);
+        Assert.Single(gateway.Received);
 
         clock.Set(first.NextAttemptAt);
         Assert.Equal(1, await dispatcher.DispatchOnceAsync());
@@ -197,10 +196,10 @@ public sealed class NotificationProviderTests : IDisposable
 
         clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await dispatcher.DispatchOnceAsync());
-        Assert.Equal(3, gateway.Requests.Count);
-        Assert.All(gateway.Requests, r => Assert.Equal(row.IdempotencyKey, r.Headers["X-Request-Id"]));
-        Assert.Single(gateway.Requests.Select(r => r.Body).Distinct());
-        Assert.Equal(failed.Body, gateway.Requests.First().Body.Split('|', 3)[2]);
+        Assert.Equal(3, gateway.Received.Count);
+        Assert.All(gateway.Received, r => Assert.Equal(row.IdempotencyKey, r.Headers["X-Request-Id"]));
+        Assert.Single(gateway.Received.Select(r => r.Body).Distinct());
+        Assert.Equal(failed.Body, gateway.Received.First().Body.Split('|', 3)[2]);
     }
 
     private static MimeMessage Mail(string messageId, string subject, string receipt)
@@ -238,7 +237,7 @@ public sealed class NotificationProviderTests : IDisposable
     private HostingEnvironment Production() => new() { EnvironmentName = Environments.Production, ContentRootPath = folder };
 
     /// <summary>The Host with the dispatcher's loop off, SMS to <paramref name="gateway"/> as configured below, on <paramref name="clock"/>.</summary>
-    private static Task<OneStopApp> StartAsync(RecordingGateway gateway, FakeClock clock, Dictionary<string, string?>? extra = null)
+    private static Task<OneStopApp> StartAsync(SmsGatewayStub gateway, FakeClock clock, Dictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -276,68 +275,5 @@ public sealed class NotificationProviderTests : IDisposable
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
-    }
-
-    private sealed record GatewayRequest(string Method, string PathAndQuery, Dictionary<string, string?> Headers, string? ContentType, string Body);
-
-    /// <summary>An SMS gateway on loopback that records every request whole and answers <see cref="Status"/>.</summary>
-    private sealed class RecordingGateway : IDisposable
-    {
-        private readonly HttpListener listener = new();
-        private readonly Task loop;
-
-        public RecordingGateway()
-        {
-            Url = $"http://127.0.0.1:{SmtpStub.FreePort()}/sms/";
-            listener.Prefixes.Add(Url);
-            listener.Start();
-            loop = Task.Run(ServeAsync);
-        }
-
-        public string Url { get; }
-
-        public HttpStatusCode Status { get; init; } = HttpStatusCode.OK;
-
-        public string? MessageId { get; init; }
-
-        public ConcurrentQueue<GatewayRequest> Requests { get; } = new();
-
-        private async Task ServeAsync()
-        {
-            while (listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await listener.GetContextAsync();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                var request = context.Request;
-                using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
-                {
-                    var headers = request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => request.Headers[k], StringComparer.OrdinalIgnoreCase);
-                    Requests.Enqueue(new GatewayRequest(request.HttpMethod, request.Url!.PathAndQuery, headers, request.ContentType, await reader.ReadToEndAsync()));
-                }
-
-                if (MessageId is not null)
-                {
-                    context.Response.Headers["X-Message-Id"] = MessageId;
-                }
-
-                context.Response.StatusCode = (int)Status;
-                context.Response.Close();
-            }
-        }
-
-        public void Dispose()
-        {
-            listener.Stop();
-            listener.Close();
-            loop.Wait(TimeSpan.FromSeconds(5));
-        }
     }
 }

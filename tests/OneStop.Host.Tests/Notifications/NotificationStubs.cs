@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using MimeKit;
 using netDumbster.smtp;
 using OneStop.Host.Features.Notifications;
@@ -21,7 +22,7 @@ internal sealed class SmtpStub : IDisposable
     public int Port { get; }
 
     public IReadOnlyList<MimeMessage> Messages =>
-        [.. server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))))];
+        [.. server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data))))];
 
     public int Count => server.ReceivedEmailCount;
 
@@ -37,7 +38,10 @@ internal sealed class SmtpStub : IDisposable
     }
 }
 
-/// <summary>An SMS gateway on loopback (HttpListener): records each request's idempotency key and body, answers 200.</summary>
+/// <summary>
+/// An SMS gateway on loopback (HttpListener): records every request whole and answers <see cref="Status"/>, with
+/// <see cref="MessageId"/> in <c>X-Message-Id</c> when set.
+/// </summary>
 internal sealed class SmsGatewayStub : IDisposable
 {
     private readonly HttpListener listener = new();
@@ -53,7 +57,12 @@ internal sealed class SmsGatewayStub : IDisposable
 
     public string Url { get; }
 
-    public ConcurrentQueue<(string? Key, string Body)> Received { get; } = new();
+    public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
+
+    /// <summary>The gateway's id of an accepted message, answered in <c>X-Message-Id</c>; none when null.</summary>
+    public string? MessageId { get; set; }
+
+    public ConcurrentQueue<GatewayRequest> Received { get; } = new();
 
     public void Clear() => Received.Clear();
 
@@ -71,12 +80,19 @@ internal sealed class SmsGatewayStub : IDisposable
                 return;
             }
 
-            using (var reader = new StreamReader(context.Request.InputStream))
+            var request = context.Request;
+            using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
             {
-                Received.Enqueue((context.Request.Headers["Idempotency-Key"], await reader.ReadToEndAsync()));
+                var headers = request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => request.Headers[k], StringComparer.OrdinalIgnoreCase);
+                Received.Enqueue(new GatewayRequest(request.HttpMethod, request.Url!.PathAndQuery, headers, request.ContentType, await reader.ReadToEndAsync()));
             }
 
-            context.Response.StatusCode = 200;
+            if (MessageId is not null)
+            {
+                context.Response.Headers["X-Message-Id"] = MessageId;
+            }
+
+            context.Response.StatusCode = (int)Status;
             context.Response.Close();
         }
     }
@@ -87,6 +103,13 @@ internal sealed class SmsGatewayStub : IDisposable
         listener.Close();
         loop.Wait(TimeSpan.FromSeconds(5));
     }
+}
+
+/// <summary>One request as <see cref="SmsGatewayStub"/> received it; header names compare case-insensitively.</summary>
+internal sealed record GatewayRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string?> Headers, string? ContentType, string Body)
+{
+    /// <summary>The idempotency key under the gateway's default header name.</summary>
+    public string? Key => Headers.GetValueOrDefault("Idempotency-Key");
 }
 
 /// <summary>Simulates a node killed after the provider accepted a message and before the row is marked: the first send, once armed, cancels the round.</summary>

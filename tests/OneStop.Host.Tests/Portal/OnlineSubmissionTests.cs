@@ -413,6 +413,61 @@ public sealed partial class OnlineSubmissionTests(OnlineSubmissionFixture fixtur
         Assert.Equal(HttpStatusCode.Redirect, largePortrait.StatusCode);
     }
 
+    [Fact]
+    public async Task The_citizen_gets_the_files_marked_as_result_and_never_the_officers_working_attachments()
+    {
+        using var citizen = await OidcClient.SessionAsync(App, "citizen");
+        using var reception = await OidcClient.SessionAsync(App, "reception");
+        var code = CodeIn(await SubmitAsync(citizen, await ProcedureIdAsync(App, FiveDayProcedure), _ => (Pdf, "a.pdf")));
+        var queued = await reception.GetStringAsync(new Uri($"/reception/online/{code}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(reception, $"/reception/online/{code}", "Accept", queued)).StatusCode);
+        using (var counter = await AsAsync(App, "reception"))
+        {
+            await CompleteWithFileAsync(counter, code, "Task_TiepNhan", null, "ghi-chu-noi-bo.pdf", result: false);
+        }
+
+        using (var specialist = await AsAsync(App, "specialist"))
+        {
+            await CompleteWithFileAsync(specialist, code, "Task_ThamDinh", "Chuyển tiếp", "ban-thao-quyet-dinh.pdf", result: true);
+        }
+
+        var mine = await citizen.GetStringAsync(new Uri($"/ho-so-cua-toi/{code}", UriKind.Relative));
+        var links = FileLink().Matches(mine).Select(m => m.Groups[1].Value).ToList();
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var id = (await DossierAsync(code)).Id;
+        var files = await db.DossierFiles.AsNoTracking().Where(f => f.DossierId == id && f.AddedBy != "citizen").ToDictionaryAsync(f => f.FileName, f => f.Id.ToString());
+
+        Assert.Contains("ban-thao-quyet-dinh.pdf", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghi-chu-noi-bo.pdf", mine, StringComparison.Ordinal);
+        Assert.Contains(files["ban-thao-quyet-dinh.pdf"], links);
+        Assert.DoesNotContain(files["ghi-chu-noi-bo.pdf"], links);
+        Assert.Equal(HttpStatusCode.OK, (await citizen.GetAsync(new Uri($"/tep-ho-so/{files["ban-thao-quyet-dinh.pdf"]}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync(new Uri($"/tep-ho-so/{files["ghi-chu-noi-bo.pdf"]}", UriKind.Relative))).StatusCode);
+        // Staff of the agency still open both.
+        Assert.Equal(HttpStatusCode.OK, (await reception.GetAsync(new Uri($"/tep-ho-so/{files["ghi-chu-noi-bo.pdf"]}", UriKind.Relative))).StatusCode);
+    }
+
+    private async Task CompleteWithFileAsync(HttpClient officer, string code, string elementId, string? outcome, string fileName, bool result)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var task = await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().UserTasks
+            .SingleAsync(t => t.BusinessKey == code && t.ElementId == elementId && t.Status == UserTaskStatus.Open);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Pdf), "attachments", fileName } };
+        if (outcome is not null)
+        {
+            form.Add(new StringContent(outcome), "outcome");
+        }
+
+        if (result)
+        {
+            form.Add(new StringContent("true"), "attachmentsAreResult");
+        }
+
+        var response = await officer.PostAsync(new Uri($"/api/inbox/{task.Id}/complete", UriKind.Relative), form);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
     private async Task<List<DossierEvent>> HistoryAsync(Guid dossierId)
     {
         await using var scope = App.Services.CreateAsyncScope();

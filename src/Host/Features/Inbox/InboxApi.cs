@@ -71,7 +71,7 @@ public static class InboxApi
         {
             var form = await http.Request.ReadFormAsync(cancellationToken);
             request = new CompleteTaskRequest(form["outcome"], form["comment"], form["supplementReason"],
-                [.. form["supplementDocuments"].Select(d => d ?? "")]);
+                [.. form["supplementDocuments"].Select(d => d ?? "")], form["attachmentsAreResult"] == "true");
             attachments.AddRange(form.Files.Select(f => new IncomingFile(f.FileName, f.ContentType, f.Length, f.OpenReadStream)));
         }
         else

@@ -93,7 +93,9 @@ public sealed record DossierFileDto(Guid Id, string FileName, string ContentType
 /// <param name="Comment">Why; required to send back ("Trả lại") or refuse ("Từ chối").</param>
 /// <param name="SupplementReason">Why the citizen must supplement (with "Yêu cầu bổ sung").</param>
 /// <param name="SupplementDocuments">The documents to supplement, one per item (with "Yêu cầu bổ sung").</param>
-public sealed record CompleteTaskRequest(string? Outcome, string? Comment, string? SupplementReason = null, IReadOnlyList<string>? SupplementDocuments = null);
+/// <param name="AttachmentsAreResult">The attached files are the result for the applicant (the citizen may download them); otherwise internal.</param>
+public sealed record CompleteTaskRequest(string? Outcome, string? Comment, string? SupplementReason = null, IReadOnlyList<string>? SupplementDocuments = null,
+    bool AttachmentsAreResult = false);
 
 /// <summary>A file uploaded with a completion, not yet stored.</summary>
 public sealed record IncomingFile(string FileName, string ContentType, long Length, Func<Stream> Open);

@@ -297,7 +297,8 @@ public sealed class InboxService(OneStopDbContext db, WorkflowEngine engine, Cal
         {
             db.DossierFiles.Add(new DossierFile
             {
-                DossierId = dossier!.Id, Kind = DossierFileKind.Attachment, FileName = FileName(file.FileName), ContentType = ContentType(file.ContentType),
+                DossierId = dossier!.Id, Kind = request.AttachmentsAreResult ? DossierFileKind.Result : DossierFileKind.Attachment,
+                FileName = FileName(file.FileName), ContentType = ContentType(file.ContentType),
                 Length = length, Sha256 = sha, AddedAt = now, AddedBy = access.UserName,
             });
             db.DossierEvents.Add(Event(dossier, task, now, access.UserName, DossierActions.FileAttached, comment: FileName(file.FileName)));

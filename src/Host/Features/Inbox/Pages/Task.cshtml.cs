@@ -31,6 +31,10 @@ public sealed class InboxTaskModel(InboxService inbox) : PageModel
     [BindProperty]
     public List<IFormFile> Attachments { get; set; } = [];
 
+    /// <summary>The attachments are the result the applicant receives (downloadable on "my dossiers").</summary>
+    [BindProperty]
+    public bool AttachmentsAreResult { get; set; }
+
     /// <summary>The department (<c>AGENCY/DEPT</c>) to transfer the step to.</summary>
     [BindProperty]
     public string? TransferDepartment { get; set; }
@@ -56,7 +60,8 @@ public sealed class InboxTaskModel(InboxService inbox) : PageModel
 
     public async Task<IActionResult> OnPostCompleteAsync(string taskId, CancellationToken cancellationToken)
     {
-        var request = new CompleteTaskRequest(Outcome, Comment, SupplementReason, SupplementDocuments is null ? null : [SupplementDocuments]);
+        var request = new CompleteTaskRequest(Outcome, Comment, SupplementReason, SupplementDocuments is null ? null : [SupplementDocuments],
+            AttachmentsAreResult);
         var files = Attachments.Select(f => new IncomingFile(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
         var result = await inbox.CompleteAsync(User, taskId, request, files, cancellationToken);
         if (result.Succeeded)

@@ -10,7 +10,7 @@ namespace OneStop.Host.Features.Portal.Submission;
 
 /// <summary>
 /// Downloads a dossier's file for whoever may see the dossier: staff by <see cref="DossierAccess"/>, a citizen only
-/// for the dossiers the account submitted. Anything else is "not found".
+/// the files of <see cref="PortalAccess.CitizenFiles"/> of the dossiers the account submitted. Anything else is "not found".
 /// </summary>
 [Authorize(AuthenticationSchemes = PortalAccess.Scheme)]
 public sealed class DossierFileDownloadModel(OneStopDbContext db, DossierFileStore store) : PageModel
@@ -19,7 +19,9 @@ public sealed class DossierFileDownloadModel(OneStopDbContext db, DossierFileSto
     {
         var file = await db.DossierFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
         var dossier = file is null ? null : await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == file.DossierId, cancellationToken);
-        if (file is null || dossier is null || !(DossierAccess.CanSee(User, dossier) || LifecycleService.IsOwner(User, dossier)))
+        var visible = dossier is not null && (DossierAccess.CanSee(User, dossier)
+            || (LifecycleService.IsOwner(User, dossier) && await db.DossierFiles.Where(f => f.Id == id).AnyAsync(PortalAccess.CitizenFiles(Officer.Of(User).UserName), cancellationToken)));
+        if (file is null || !visible)
         {
             return NotFound();
         }

@@ -109,7 +109,8 @@ public sealed class MyDossierModel(OneStopDbContext db, OnlineSubmissionService 
         History = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossier.Id && e.Public).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         Notices = await db.DossierNotices.AsNoTracking().Where(n => n.DossierId == dossier.Id).OrderBy(n => n.IssuedAt)
             .Select(n => new IssuedNoticeDto(n.Id, n.TemplateCode, n.Title, n.IssuedAt, n.IssuedBy)).ToListAsync(cancellationToken);
-        Files = await db.DossierFiles.AsNoTracking().Where(f => f.DossierId == dossier.Id).OrderBy(f => f.AddedAt).ToListAsync(cancellationToken);
+        Files = await db.DossierFiles.AsNoTracking().Where(f => f.DossierId == dossier.Id).Where(PortalAccess.CitizenFiles(Officer.Of(User).UserName))
+            .OrderBy(f => f.AddedAt).ToListAsync(cancellationToken);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using OneStop.Host.Features.Dossiers;
 
 namespace OneStop.Host.Features.Portal.Submission;
@@ -22,6 +23,13 @@ public static class PortalAccess
 
     /// <summary>"200.000 đ".</summary>
     public static string Money(decimal amount) => amount.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")) + " đ";
+
+    /// <summary>
+    /// The files of their own dossier a citizen gets: what they uploaded and the results officers marked as such; the
+    /// officers' working attachments stay internal.
+    /// </summary>
+    public static Expression<Func<DossierFile, bool>> CitizenFiles(string userName) =>
+        f => f.Kind == DossierFileKind.Result || f.AddedBy == userName;
 
     /// <summary>The appointment the citizen holds, or null while the centre has not accepted the dossier.</summary>
     public static DateTimeOffset? Appointment(Dossier dossier)
