@@ -182,7 +182,20 @@ public sealed partial class CitizenPathBrowserTests(BrowserFixture browser) : IC
     }
 
     /// <summary>Waits for the navigation to <paramref name="path"/> to load: the pages are rendered on the server, complete on load.</summary>
-    private static Task ArrivedAsync(IPage page, string path) => page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+    /// <summary>Waits for the page at <paramref name="path"/>; on a timeout says where the browser is and what the page says.</summary>
+    private static async Task ArrivedAsync(IPage page, string path)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+        }
+        catch (TimeoutException ex)
+        {
+            var alerts = await page.Locator("[role=alert], .field-error, .validation-summary-errors").AllInnerTextsAsync();
+            await BrowserFixture.ScreenshotAsync(page, "citizen-failed-at-" + path.Trim('/').Replace('/', '-'));
+            throw new TimeoutException($"Expected {path}, still at {page.Url}; the page says: {string.Join(" | ", alerts.Where(a => a.Trim().Length > 0))}", ex);
+        }
+    }
 
     /// <summary>The 6-digit code of the confirmation e-mail to <paramref name="email"/>, read from the host's pickup folder.</summary>
     private string ConfirmationCode(string email)

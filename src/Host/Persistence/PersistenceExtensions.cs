@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Host.Features.Notifications;
@@ -36,6 +37,10 @@ public static class PersistenceExtensions
             DatabaseProvider.PostgreSql => builder.Services.AddDbContextPool<OneStopDbContext, PostgreSqlOneStopDbContext>(Configure),
             _ => builder.Services.AddDbContextPool<OneStopDbContext, SqlServerOneStopDbContext>(Configure),
         };
+        // The data-protection key ring (sign-in cookies, anti-forgery tokens, Identity's codes) lives in the database, so
+        // every node reads and writes the same keys: a cookie issued by one node is accepted by the others, and a restart
+        // or a new container keeps sessions. Without this, each machine kept its own keys in the user's profile folder.
+        builder.Services.AddDataProtection().SetApplicationName("OneStop").PersistKeysToDbContext<OneStopDbContext>();
         return builder;
     }
 

@@ -1,9 +1,12 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using OneStop.Host.Features.Account;
 using OneStop.Host.Features.Agencies;
@@ -71,11 +74,42 @@ public static class WebExtensions
         });
         services.AddOneStopHealthChecks();
         services.AddLookup(builder.Configuration);
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies(builder.Configuration, o));
         return builder;
+    }
+
+    /// <summary>
+    /// Behind a reverse proxy the client's address (the look-up's rate limit, the logs) and scheme come from
+    /// <c>X-Forwarded-For</c> / <c>X-Forwarded-Proto</c> — only on requests from the proxies named in
+    /// <c>ForwardedHeaders:KnownProxies</c> (addresses) or <c>ForwardedHeaders:KnownNetworks</c> (CIDR). Nothing named:
+    /// the headers are ignored, so no client can pick its own address.
+    /// </summary>
+    private static void TrustedProxies(IConfiguration configuration, ForwardedHeadersOptions options)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+        {
+            options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address) ? address
+                : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{proxy}' is not an IP address."));
+        }
+
+        foreach (var network in configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed
+                : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{network}' is not a network (e.g. 10.0.0.0/8)."));
+        }
     }
 
     public static WebApplication UseOneStopWeb(this WebApplication app)
     {
+        var proxies = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+        if (proxies.KnownProxies.Count > 0 || proxies.KnownIPNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())

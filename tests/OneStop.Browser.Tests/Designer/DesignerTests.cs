@@ -243,7 +243,16 @@ public sealed partial class DesignerTests(BrowserFixture browser) : IClassFixtur
         await page.GetByLabel("Mật khẩu").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/AccessDenied");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/AccessDenied");
+        }
+        catch (TimeoutException ex)
+        {
+            await BrowserFixture.ScreenshotAsync(page, "designer-access-denied-failed");
+            throw new TimeoutException($"still at {page.Url}: {await page.Locator("main").InnerTextAsync()}", ex);
+        }
+
         await BrowserFixture.ScreenshotAsync(page, "designer-access-denied");
     }
 

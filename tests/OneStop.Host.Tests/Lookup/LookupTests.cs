@@ -174,6 +174,34 @@ public sealed partial class LookupTests(OneStopApp app) : IClassFixture<OneStopA
         Assert.NotEqual(HttpStatusCode.TooManyRequests, elsewhere.StatusCode);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Behind_a_named_proxy_each_citizen_has_a_window_and_otherwise_X_Forwarded_For_is_ignored(bool proxyNamed)
+    {
+        var settings = new Dictionary<string, string?> { ["Lookup:PermitLimit"] = "2", ["Lookup:WindowSeconds"] = "600" };
+        if (proxyNamed)
+        {
+            settings["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1";
+        }
+
+        await using var limited = await OneStopApp.StartAsync(settings);
+        using var proxy = limited.CreateHttpClient();
+        async Task<HttpStatusCode> LookUpAsync(string client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/lookup/000.00.03.H56-991231-0001", UriKind.Relative));
+            request.Headers.Add("X-Forwarded-For", client);
+            return (await proxy.SendAsync(request)).StatusCode;
+        }
+
+        var first = new[] { await LookUpAsync("203.0.113.5"), await LookUpAsync("203.0.113.5"), await LookUpAsync("203.0.113.5") };
+        var other = await LookUpAsync("203.0.113.6");
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], first);
+        // Named proxy: another citizen behind it has a window of their own. Not named: the header is anyone's to forge.
+        Assert.Equal(proxyNamed ? HttpStatusCode.NotFound : HttpStatusCode.TooManyRequests, other);
+    }
+
     /// <summary>A dossier of a distinctive applicant, forwarded by the counter with a comment (a public step carrying a comment).</summary>
     private async Task<(string Code, string ProcedureName)> ReceiveAndForwardWithCommentAsync()
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -5,6 +6,7 @@ using OneStop.Host.Engine;
 using OneStop.Host.Features.Calendar;
 using OneStop.Host.Features.Dossiers;
 using OneStop.Host.Features.Notifications;
+using OneStop.Host.Identity;
 using OneStop.Host.Persistence;
 using OneStop.Host.Tests.Infrastructure;
 using OneStop.Workflows;
@@ -25,13 +27,26 @@ public sealed class DeadlineNotifierApp : IAsyncLifetime
 
     public OneStopApp App { get; private set; } = null!;
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
         App = await OneStopApp.StartAsync(new Dictionary<string, string?>
         {
             ["Notifications:Enabled"] = "false",
             ["Engine:Jobs:Enabled"] = "false",
             ["OpenIddict:AccessTokenLifetime"] = "3650.00:00:00",
         }, services: s => s.AddSingleton<TimeProvider>(Clock));
+
+        // A former officer of the review department, locked out: never written to (the tests expect only head and specialist).
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var specialist = (await users.FindByNameAsync("specialist"))!;
+        var former = new ApplicationUser
+        {
+            UserName = "former", Email = "former@onestop.example", FullName = "Cán Bộ Đã Nghỉ", AgencyId = specialist.AgencyId,
+            DepartmentId = specialist.DepartmentId, LockoutEnabled = true, LockoutEnd = DateTimeOffset.MaxValue,
+        };
+        Assert.True((await users.CreateAsync(former)).Succeeded);
+    }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }

@@ -344,6 +344,7 @@ public sealed partial class OnlineSubmissionTests(OnlineSubmissionFixture fixtur
         var dossier = await DossierAsync(code);
         Assert.Equal(NotifyBy.Sms, dossier.NotifyBy);
         Assert.Equal(ResultDelivery.Post, dossier.ResultDelivery);
+        Assert.Equal([NotificationChannel.Sms], await ChannelsAsync(dossier.Id, NotificationKinds.Submitted));
         Assert.Equal([NotificationChannel.Sms], await ChannelsAsync(dossier.Id, NotificationKinds.Received));
 
         var mine = await citizen.GetStringAsync(new Uri($"/ho-so-cua-toi/{code}", UriKind.Relative));

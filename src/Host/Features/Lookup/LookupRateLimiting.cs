@@ -23,8 +23,8 @@ public sealed class LookupOptions
 /// <summary>
 /// Per client address, a fixed window of <see cref="LookupOptions.PermitLimit"/> look-ups: enough for a citizen, too few
 /// to walk the code space (a day's codes of an agency are sequential). Rejections answer 429 with Retry-After, as
-/// ProblemDetails on the API and as a short page on /tra-cuu. Behind a reverse proxy the forwarded-headers middleware
-/// must set the client address, or every citizen shares the proxy's window.
+/// ProblemDetails on the API and as a short page on /tra-cuu. Behind a reverse proxy, name it in
+/// <c>ForwardedHeaders:KnownProxies</c> (see <c>WebExtensions</c>), or every citizen shares the proxy's window.
 /// </summary>
 public sealed class LookupRateLimiterPolicy(IOptions<LookupOptions> options, IStringLocalizer<SharedResource> text) : IRateLimiterPolicy<string>
 {

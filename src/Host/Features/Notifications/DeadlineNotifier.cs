@@ -85,10 +85,12 @@ public sealed class DeadlineNotifier(
                 continue;
             }
 
-            var officers = await db.Users.AsNoTracking()
+            // Officers of the step's unit with an e-mail; a locked-out account (left, suspended) is not written to.
+            var officers = (await db.Users.AsNoTracking()
                 .Where(u => u.Email != null && u.Agency!.Code == agency && u.Department!.Code == department)
-                .Select(u => new { u.Id, u.Email, u.FullName })
-                .ToListAsync(cancellationToken);
+                .Select(u => new { u.Id, u.Email, u.FullName, u.LockoutEnd })
+                .ToListAsync(cancellationToken))
+                .Where(u => u.LockoutEnd is null || u.LockoutEnd <= now).ToList();
             if (officers.Count == 0)
             {
                 continue;

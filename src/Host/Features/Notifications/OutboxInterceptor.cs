@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using OneStop.Host.Features.Dossiers;
 using OneStop.Host.Features.Notices;
+using OneStop.Host.Features.Portal.Submission;
 using OneStop.Host.Persistence;
 
 namespace OneStop.Host.Features.Notifications;
@@ -17,6 +18,7 @@ public sealed class OutboxInterceptor(NotificationChannels channels, TimeProvide
 {
     private static readonly Dictionary<string, string> KindOf = new(StringComparer.Ordinal)
     {
+        [OnlineActions.Submitted] = NotificationKinds.Submitted,
         [DossierActions.Received] = NotificationKinds.Received,
         [DossierActions.Refused] = NotificationKinds.Refused,
         [DossierActions.StatusChanged] = NotificationKinds.StatusChanged,

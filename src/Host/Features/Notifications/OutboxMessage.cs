@@ -72,6 +72,9 @@ public enum OutboxState
 /// <summary>Stable kinds of notification; each names a template (<c>templates/sms/&lt;kind&gt;.sbn</c>).</summary>
 public static class NotificationKinds
 {
+    /// <summary>Submitted online (status 1), waiting for the centre (and for the payment, when due).</summary>
+    public const string Submitted = "submitted";
+
     public const string Received = "received";
     public const string Refused = "refused";
     public const string StatusChanged = "status-changed";
@@ -83,5 +86,5 @@ public static class NotificationKinds
     public const string StepOverdue = "step-overdue";
 
     public static readonly IReadOnlyList<string> All =
-        [Received, Refused, StatusChanged, SupplementRequested, Apology, ResultReady, Returned, StepDueSoon, StepOverdue];
+        [Submitted, Received, Refused, StatusChanged, SupplementRequested, Apology, ResultReady, Returned, StepDueSoon, StepOverdue];
 }
