@@ -394,6 +394,29 @@ public sealed partial class OnlineSubmissionTests(OnlineSubmissionFixture fixtur
     }
 
     [Fact]
+    public async Task A_node_lapses_an_unpaid_submission_by_itself_once_the_configured_window_has_passed()
+    {
+        await using var node = await OneStopApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Portal:PaymentWindow"] = "00:00:01",
+            ["Portal:PaymentSweepInterval"] = "00:00:00.200",
+        });
+        using var citizen = await OidcClient.SessionAsync(node, "citizen");
+        var code = CodeIn(await SubmitAsync(citizen, await ProcedureIdAsync(node, FullyOnlineProcedure), _ => (Pdf, "a.pdf")));
+
+        // Waits for the background sweep (no timing is asserted: only that it happens, within a generous bound).
+        var status = DossierStatus.Registered;
+        for (var i = 0; i < 150 && status == DossierStatus.Registered; i++)
+        {
+            await Task.Delay(200);
+            await using var scope = node.Services.CreateAsyncScope();
+            status = await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Dossiers.Where(d => d.Code == code).Select(d => d.Status).SingleAsync();
+        }
+
+        Assert.Equal(DossierStatus.Withdrawn, status);
+    }
+
+    [Fact]
     public async Task A_document_restricted_to_images_refuses_a_pdf_naming_its_types_and_limit()
     {
         using var citizen = await OidcClient.SessionAsync(App, "citizen");

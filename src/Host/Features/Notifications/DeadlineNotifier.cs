@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,30 +29,7 @@ public sealed class DeadlineNotifier(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ScanOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is DbException or TimeoutException or InvalidOperationException { InnerException: DbException })
-            {
-                logger.LogWarning("Deadline notices: the database cannot be reached: {Error}", ex.Message);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.DeadlineScanInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+        await DatabaseRounds.RunAsync("Deadline notices", options.Value.DeadlineScanInterval, ScanOnceAsync, time, logger, stoppingToken);
     }
 
     /// <summary>One scan; returns how many messages it enqueued.</summary>

@@ -429,34 +429,14 @@ public sealed class UnpaidSubmissionSweeper(IServiceScopeFactory scopes, IConfig
     {
         var window = configuration.GetValue<TimeSpan?>("Portal:PaymentWindow") is { Ticks: > 0 } w ? w : DefaultWindow;
         var interval = configuration.GetValue<TimeSpan?>("Portal:PaymentSweepInterval") is { Ticks: > 0 } i ? i : TimeSpan.FromMinutes(10);
-        while (!stoppingToken.IsCancellationRequested)
+        await DatabaseRounds.RunAsync("Unpaid submissions", interval, async cancellationToken =>
         {
-            try
+            await using var scope = scopes.CreateAsyncScope();
+            var lapsed = await scope.ServiceProvider.GetRequiredService<OnlineSubmissionService>().ExpireUnpaidAsync(window, cancellationToken);
+            if (lapsed > 0)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var lapsed = await scope.ServiceProvider.GetRequiredService<OnlineSubmissionService>().ExpireUnpaidAsync(window, stoppingToken);
-                if (lapsed > 0)
-                {
-                    logger.LogInformation("{Count} unpaid online submissions lapsed after {Window}", lapsed, window);
-                }
+                logger.LogInformation("{Count} unpaid online submissions lapsed after {Window}", lapsed, window);
             }
-            catch (Exception ex) when (ex is DbUpdateConcurrencyException or System.Data.Common.DbException or TimeoutException)
-            {
-                logger.LogWarning("Unpaid submissions not swept this round: {Error}", ex.Message);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-
-            try
-            {
-                await Task.Delay(interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+        }, time, logger, stoppingToken);
     }
 }
