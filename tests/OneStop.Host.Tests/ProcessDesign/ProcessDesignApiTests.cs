@@ -16,6 +16,18 @@ public sealed partial class ProcessDesignApiTests(OneStopApp app) : IClassFixtur
     private const string Flows = "/api/process-definitions";
 
     [Fact]
+    public async Task The_list_names_the_catalogues_procedures_that_run_each_flow()
+    {
+        using var http = await SessionAsync("designer");
+
+        var flows = (await Json(await http.GetAsync(Uri(Flows)))).EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!);
+
+        // Đăng ký hành nghề và cấp Thẻ công chứng viên runs on the one-department flow; a new flow serves nothing yet.
+        Assert.Contains("2.001719.000.00.03.H56", flows["tthc-mot-phong"].GetProperty("procedures").EnumerateArray().Select(p => p.GetString()));
+        Assert.DoesNotContain("2.001719.000.00.03.H56", flows["tthc-lien-thong"].GetProperty("procedures").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
     public async Task Saving_over_a_newer_revision_is_refused_with_409_naming_who_saved_and_when()
     {
         using var http = await SessionAsync("designer");

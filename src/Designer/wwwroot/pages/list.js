@@ -70,7 +70,14 @@ function row(flow) {
   const changes = flow.status === 'Published' && flow.hasUnpublishedChanges
     ? el('span', { className: 'dz-note', text: ` ${t('UnpublishedChanges')}` })
     : null;
-  const procedures = flow.procedures.length ? flow.procedures.join(', ') : t('None');
+  // A generic flow serves dozens of procedures: the first few, the count, and all of them on hover.
+  const shown = flow.procedures.slice(0, 3).join(', ');
+  const procedures = flow.procedures.length === 0
+    ? t('None')
+    : el('span', {
+      text: flow.procedures.length > 3 ? t('ProceduresMore', { shown, count: flow.procedures.length }) : shown,
+      attrs: { title: flow.procedures.join(', '), 'data-procedures': flow.procedures.length }
+    });
   const updated = flow.updatedAt ? `${formatTime(flow.updatedAt)} · ${flow.updatedBy || ''}` : '';
   return el('tr', { attrs: { 'data-key': flow.key } },
     cell(t('ColName'), link),

@@ -75,6 +75,9 @@ public static class ProcessDesignApi
             .Select(d => new { d.Key, d.Version, d.Status, d.Name, d.PublishedAt, d.PublishedBy, d.DeployedAt, d.DeployedBy })
             .ToListAsync(cancellationToken);
         var byKey = versions.ToLookup(v => v.Key, StringComparer.Ordinal);
+        var procedures = (await db.CatalogueProcedures.AsNoTracking().Where(p => p.WorkflowKey != null)
+            .Select(p => new { p.WorkflowKey, p.LocalCode }).ToListAsync(cancellationToken))
+            .ToLookup(p => p.WorkflowKey!, p => p.LocalCode, StringComparer.Ordinal);
         var keys = drafts.Select(d => d.Key).Union(versions.Select(v => v.Key), StringComparer.Ordinal);
         var published = nameof(DefinitionStatus.Published);
 
@@ -95,7 +98,7 @@ public static class ProcessDesignApi
                 draft is not null && (current?.PublishedAt is not { } at || draft.UpdatedAt > at),
                 draft?.UpdatedBy ?? current?.PublishedBy ?? latest?.DeployedBy,
                 draft?.UpdatedAt ?? current?.PublishedAt ?? latest?.DeployedAt,
-                []);
+                [.. procedures[key].Order(StringComparer.Ordinal)]);
         }).OrderBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true)).ToList();
         return TypedResults.Ok(rows);
     }

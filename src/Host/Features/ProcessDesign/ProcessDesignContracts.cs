@@ -24,7 +24,7 @@ public enum FlowTemplate
 /// <param name="PublishedVersion">The version new instances start on, if any.</param>
 /// <param name="DraftRevision">The draft's revision, 0 when there is no draft.</param>
 /// <param name="HasUnpublishedChanges">The draft differs from the published version.</param>
-/// <param name="Procedures">Procedures (TTHC) whose dossiers run this flow; the procedure catalogue fills it later.</param>
+/// <param name="Procedures">Local codes of the catalogue's procedures (TTHC) whose dossiers run this flow.</param>
 public sealed record FlowSummary(
     string Key,
     string Name,
