@@ -102,6 +102,9 @@ public sealed class Dossier
     public bool IsOpen => Status is DossierStatus.Received or DossierStatus.InProgress or DossierStatus.SupplementRequested
         or DossierStatus.AwaitingPayment or DossierStatus.ResultReady;
 
+    /// <summary>Refused (3), withdrawn (7), stopped (8) or returned (10): final, never reopened.</summary>
+    public bool IsClosed => Status is DossierStatus.Refused or DossierStatus.Withdrawn or DossierStatus.Stopped or DossierStatus.Returned;
+
     /// <summary>True when <paramref name="agencyCode"/> leads or cooperates.</summary>
     public bool Involves(string agencyCode) =>
         LeadAgencyCode == agencyCode || CooperatingAgencyCodes.Split(',').Contains(agencyCode, StringComparer.Ordinal);

@@ -97,7 +97,7 @@ internal sealed class DossierWorkflowHook(CalendarService calendars, DossierNoti
         var from = dossier.Status;
         // A dossier that a domain action closed (withdrawn, stopped, refused) or that was returned keeps its status:
         // a task completed between that action and the flow's cancellation must not reopen it.
-        if (from == status || from is DossierStatus.Withdrawn or DossierStatus.Stopped or DossierStatus.Refused or DossierStatus.Returned)
+        if (from == status || dossier.IsClosed)
         {
             return;
         }

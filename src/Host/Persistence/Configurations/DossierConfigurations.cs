@@ -34,6 +34,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.HasIndex(d => d.OwnerUserId);
         builder.Ignore(d => d.AppointmentAt);
         builder.Ignore(d => d.IsOpen);
+        builder.Ignore(d => d.IsClosed);
         builder.HasIndex(d => new { d.LeadAgencyCode, d.Status });
         builder.HasIndex(d => new { d.Status, d.DueAt });
         builder.HasIndex(d => d.ReceivedAt);
