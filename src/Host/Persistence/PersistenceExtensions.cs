@@ -54,6 +54,14 @@ public static class PersistenceExtensions
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<OneStopDbContext>>();
         try
         {
+            if (db.Database.IsSqlite())
+            {
+                // Write-ahead log: readers never wait for a writer and a commit never waits for readers. With the default
+                // rollback journal a page's query could wait behind a background round's commit up to the 30 s busy
+                // timeout. The mode is stored in the file, so a database migrated once keeps it.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count == 0)
             {

@@ -33,6 +33,19 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task The_hosts_sqlite_database_runs_with_a_write_ahead_log()
+    {
+        await using var app = await OneStopApp.StartAsync(new Dictionary<string, string?>());
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.Folder, "onestop.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+
+        // Readers never wait for a writer's commit, nor a commit for readers (the rollback journal stalled page requests).
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public void Sqlite_model_has_no_changes_missing_from_its_migrations()
     {
         using var db = new SqliteOneStopDbContext(
