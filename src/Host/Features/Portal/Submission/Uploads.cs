@@ -1,5 +1,4 @@
 using System.Globalization;
-
 using OneStop.Host.Features.Catalogue;
 
 namespace OneStop.Host.Features.Portal.Submission;
