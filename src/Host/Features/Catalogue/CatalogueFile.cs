@@ -304,8 +304,7 @@ internal static partial class CatalogueFile
         var parts = new List<string>();
         if (d.FileTypes != UploadTypes.None)
         {
-            parts.Add(string.Join(", ", Enum.GetValues<UploadTypes>().Where(t => t != UploadTypes.None && d.FileTypes.HasFlag(t))
-                .Select(t => t.ToString().ToLowerInvariant())));
+            parts.Add(string.Join(", ", d.FileTypes.Each().Select(t => t.ToString().ToLowerInvariant())));
         }
 
         if (d.MaxUploadKb is { } kb)

@@ -136,6 +136,13 @@ public enum UploadTypes
     Png = 4,
 }
 
+public static class UploadTypesExtensions
+{
+    /// <summary>The single types of a combination, in declaration order: Pdf | Png → Pdf, Png.</summary>
+    public static IEnumerable<UploadTypes> Each(this UploadTypes types) =>
+        Enum.GetValues<UploadTypes>().Where(t => t != UploadTypes.None && types.HasFlag(t));
+}
+
 /// <summary>Thời hạn giải quyết: value and unit, with an optional second stage and a longer limit for remote areas.</summary>
 public sealed class ProcedureDuration
 {

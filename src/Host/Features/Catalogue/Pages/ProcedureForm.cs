@@ -127,7 +127,7 @@ public sealed class ProcedureForm
         Documents = [.. (r.Documents ?? []).Select(d => new DocumentRow
         {
             Name = d.Name, Originals = Number(d.Originals), CertifiedCopies = Number(d.CertifiedCopies), Photocopies = Number(d.Photocopies),
-            FileTypes = [.. Enum.GetValues<UploadTypes>().Where(t => t != UploadTypes.None && d.FileTypes.HasFlag(t))],
+            FileTypes = [.. d.FileTypes.Each()],
             MaxUploadKb = Number(d.MaxUploadKb),
         })],
         NumberOfSets = Number(r.NumberOfSets),

@@ -101,8 +101,7 @@ public sealed class Uploads(IConfiguration configuration)
 public sealed record UploadRule(UploadTypes Types, long MaxBytes)
 {
     /// <summary>"PDF, JPEG, PNG".</summary>
-    public string TypesText => string.Join(", ", Enum.GetValues<UploadTypes>().Where(t => t != UploadTypes.None && Types.HasFlag(t))
-        .Select(t => t.ToString().ToUpperInvariant()));
+    public string TypesText => string.Join(", ", Types.Each().Select(t => t.ToString().ToUpperInvariant()));
 
     /// <summary>"10 MB", "4 KB" or "900 byte".</summary>
     public string MaxText => Uploads.Size(MaxBytes);
