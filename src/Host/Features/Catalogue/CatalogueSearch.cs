@@ -36,4 +36,19 @@ internal static class CatalogueSearch
 
         return query;
     }
+
+    /// <summary>A catalogue list's query string with the page number <paramref name="page"/> and the filters that are set.</summary>
+    public static Dictionary<string, string> PageRoute(int page, string? q, string? field, string? agency)
+    {
+        var route = new Dictionary<string, string>(StringComparer.Ordinal) { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        foreach (var (key, value) in new[] { ("q", q), ("field", field), ("agency", agency) })
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                route[key] = value;
+            }
+        }
+
+        return route;
+    }
 }

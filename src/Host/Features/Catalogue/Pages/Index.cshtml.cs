@@ -95,26 +95,7 @@ public sealed class CatalogueAdminModel(OneStopDbContext db, IStringLocalizer<Sh
     }
 
     /// <summary>The list's query string with the page number changed (filters kept).</summary>
-    public Dictionary<string, string> RouteFor(int page)
-    {
-        var route = new Dictionary<string, string>(StringComparer.Ordinal) { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            route["q"] = Q;
-        }
-
-        if (!string.IsNullOrWhiteSpace(Field))
-        {
-            route["field"] = Field;
-        }
-
-        if (!string.IsNullOrWhiteSpace(Agency))
-        {
-            route["agency"] = Agency;
-        }
-
-        return route;
-    }
+    public Dictionary<string, string> RouteFor(int page) => CatalogueSearch.PageRoute(page, Q, Field, Agency);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -79,6 +79,26 @@ public sealed partial class CitizenCodes(
 
     private static bool ByEmail(ApplicationUser user) => !string.IsNullOrEmpty(user.Email);
 
+    /// <summary>A code the account received proves its contact: the e-mail, else the phone, is confirmed (sign-in allowed).</summary>
+    public async Task ConfirmContactAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (ByEmail(user))
+        {
+            user.EmailConfirmed = true;
+        }
+        else
+        {
+            user.PhoneNumberConfirmed = true;
+        }
+
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            throw new InvalidOperationException($"Account {user.Id} not confirmed: {string.Join("; ", updated.Errors.Select(e => e.Code))}");
+        }
+    }
+
     private async Task<bool> SendAsync(ApplicationUser user, string purpose, string subject, string body, string smsText, CancellationToken cancellationToken)
     {
         if (user.Email is { Length: > 0 } email)

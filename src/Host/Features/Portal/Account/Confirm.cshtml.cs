@@ -1,16 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using OneStop.Host.Identity;
 
 namespace OneStop.Host.Features.Portal.Account;
 
 /// <summary><c>/dang-ky/xac-nhan</c>: the 6-digit code confirms the e-mail (or the phone) the code was sent to.</summary>
 [AllowAnonymous]
-public sealed class ConfirmModel(UserManager<ApplicationUser> users, CitizenCodes codes, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ConfirmModel(CitizenCodes codes, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public ConfirmInput Input { get; set; } = new();
@@ -50,20 +48,7 @@ public sealed class ConfirmModel(UserManager<ApplicationUser> users, CitizenCode
             return Page();
         }
 
-        if (!string.IsNullOrEmpty(user.Email))
-        {
-            user.EmailConfirmed = true;
-        }
-        else
-        {
-            user.PhoneNumberConfirmed = true;
-        }
-
-        var updated = await users.UpdateAsync(user);
-        if (!updated.Succeeded)
-        {
-            throw new InvalidOperationException($"Account {user.Id} not confirmed: {string.Join("; ", updated.Errors.Select(e => e.Code))}");
-        }
+        await codes.ConfirmContactAsync(user);
 
         return Redirect($"/dang-nhap?confirmed=true&id={Uri.EscapeDataString(Input.Identifier.Trim())}");
     }

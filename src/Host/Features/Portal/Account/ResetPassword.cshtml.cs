@@ -73,16 +73,7 @@ public sealed class ResetPasswordModel(
 
         if (!user.EmailConfirmed && !user.PhoneNumberConfirmed)
         {
-            if (!string.IsNullOrEmpty(user.Email))
-            {
-                user.EmailConfirmed = true;
-            }
-            else
-            {
-                user.PhoneNumberConfirmed = true;
-            }
-
-            await users.UpdateAsync(user);
+            await codes.ConfirmContactAsync(user);
         }
 
         await users.ResetAccessFailedCountAsync(user);

@@ -49,17 +49,5 @@ public sealed class IndexModel(OneStopDbContext db, TimeProvider time) : PageMod
     }
 
     /// <summary>The query string with another page number, filters kept.</summary>
-    public Dictionary<string, string> RouteFor(int page)
-    {
-        var route = new Dictionary<string, string>(StringComparer.Ordinal) { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        foreach (var (key, value) in new[] { ("q", Q), ("field", Field), ("agency", Agency) })
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                route[key] = value;
-            }
-        }
-
-        return route;
-    }
+    public Dictionary<string, string> RouteFor(int page) => CatalogueSearch.PageRoute(page, Q, Field, Agency);
 }
